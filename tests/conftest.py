@@ -1,0 +1,61 @@
+"""Shared fixtures: one strict build of the site per test session."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+# What a build needs; a temporary copy of these is a complete project.
+PROJECT_FILES = ["mkdocs.yml", "docs", "snippets", "includes", "overrides", "hooks", "node_modules"]
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+
+def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` in `project`; output captured for assertions."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env.pop("SITE_URL", None)
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+
+
+def copy_project(dest: Path) -> Path:
+    """A throw-away copy of the project, for tests that break things on purpose."""
+    dest.mkdir(parents=True)
+    for name in PROJECT_FILES:
+        src = ROOT / name
+        if src.is_dir():
+            # node_modules is large and read-only for us: link it, don't copy.
+            if name == "node_modules":
+                (dest / name).symlink_to(src)
+            else:
+                shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+        elif src.exists():
+            shutil.copy2(src, dest / name)
+    return dest
+
+
+@pytest.fixture(scope="session")
+def build(tmp_path_factory) -> subprocess.CompletedProcess:
+    site = tmp_path_factory.mktemp("site")
+    result = mkdocs_build(ROOT, site)
+    result.site_dir = site
+    return result
+
+
+@pytest.fixture(scope="session")
+def site(build) -> Path:
+    """The built site's directory (the build must have succeeded)."""
+    assert build.returncode == 0, f"mkdocs build --strict failed:\n{build.stderr}"
+    return build.site_dir

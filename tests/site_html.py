@@ -1,0 +1,60 @@
+"""Reading the built site: article content of a page, as a list of text blocks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bs4 import BeautifulSoup, Tag
+
+from manuscript import normalise
+
+BLOCK_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "dt", "pre", "div", "hr"}
+# Containers of the site's own additions (editor's notes, tabs with our code …).
+OURS = ".admonition, details, .tabbed-set"
+
+
+def page_html(site: Path, page: str) -> Path:
+    """'4-math.md' -> site/4-math/index.html (use_directory_urls)."""
+    stem = page.removesuffix(".md")
+    return site / ("index.html" if stem == "index" else f"{stem}/index.html")
+
+
+def content(site: Path, page: str) -> Tag:
+    soup = BeautifulSoup(page_html(site, page).read_text(encoding="utf-8"), "html.parser")
+    article = soup.select_one("article.md-content__inner")
+    assert article is not None, f"{page_html(site, page)}: no <article class='md-content__inner'>"
+    for link in article.select("a.headerlink"):
+        link.decompose()
+    return article
+
+
+def text_blocks(article: Tag, *, include_ours: bool = True) -> list[tuple[str, str]]:
+    """(kind, text) for every block of the page, in document order.
+
+    Text is normalised like the manuscript's; code keeps its exact characters.
+    A definition list entry reads as the article wrote it: "term：definition".
+    """
+    ours = {id(el) for box in article.select(OURS) for el in box.find_all(True)}
+    out = []
+    for el in article.find_all(BLOCK_TAGS):
+        if not include_ours and id(el) in ours:
+            continue
+        name = el.name
+        if name == "pre":
+            out.append(("code", el.get_text().rstrip("\n")))
+        elif name == "div":
+            if "arithmatex" in el.get("class", []):
+                out.append(("math", normalise(el.get_text())))
+        elif name == "hr":
+            out.append(("rule", ""))
+        elif name == "dt":
+            dd = el.find_next_sibling("dd")
+            out.append(("item", normalise(el.get_text() + "：" + (dd.get_text() if dd else ""))))
+        elif name == "li":
+            out.append(("item", normalise(el.get_text())))
+        elif name == "p":
+            if el.find_parent("li") is None:
+                out.append(("paragraph", normalise(el.get_text())))
+        else:
+            out.append(("heading", normalise(el.get_text())))
+    return out
