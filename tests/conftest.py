@@ -17,10 +17,13 @@ PROJECT_FILES = ["mkdocs.yml", "docs", "snippets", "includes", "overrides", "hoo
 sys.path.insert(0, str(Path(__file__).parent))
 
 
-def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` in `project`; output captured for assertions."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    env.pop("SITE_URL", None)
+def mkdocs_build(project: Path, site_dir: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` in `project`; output captured for assertions.
+
+    SITE_URL is unset (local use) unless `env` sets it.
+    """
+    base = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
+    env = dict(base, NO_MKDOCS_2_WARNING="1", **(env or {}))
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=project,
