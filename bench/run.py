@@ -1,0 +1,225 @@
+"""Benchmark our site against a default Material build of the same manuscript.
+
+    python bench/run.py            # everything: builds, Lighthouse on every page, build timings
+    python bench/run.py --no-lighthouse --rounds 5
+
+Both sites are served on 127.0.0.1 with gzip, as static hosts do. Lighthouse
+(npm, installed into bench/node_modules on first use) runs in its default
+mobile mode against Debian's Chromium (CHROME_PATH). Build timings alternate
+ours and the peer and report medians and ratios. Prints a Markdown table and
+writes everything as JSON to bench/results/latest.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import http.server
+import io
+import json
+import socket
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from peer import write_peer
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+LIGHTHOUSE = BENCH / "node_modules" / ".bin" / "lighthouse"
+CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run"
+COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".mjs", ".map", ".ipynb")
+ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+ENV.pop("SITE_URL", None)
+
+
+class GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files, gzip-compressed when the client accepts it (like any CDN or nginx)."""
+
+    def log_message(self, *args):
+        pass
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?")[0].endswith("/"):
+            path = path / "index.html"
+        compressible = path.is_file() and path.suffix in COMPRESSIBLE
+        if not compressible or "gzip" not in self.headers.get("Accept-Encoding", ""):
+            return super().send_head()  # also redirects /dir -> /dir/
+        body = gzip.compress(path.read_bytes(), mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+def serve(directory: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(directory)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}/", server
+
+
+def mkdocs(project: Path, *args: str) -> float:
+    """Run `mkdocs build` in `project`; return wall seconds. Fails loudly."""
+    start = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", *args], cwd=project, env=ENV, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        raise SystemExit(f"mkdocs build failed in {project}:\n{result.stderr[-3000:]}")
+    return elapsed
+
+
+def cold_build(project: Path, site: Path) -> float:
+    for cache in (site, project / ".cache"):
+        shutil.rmtree(cache, ignore_errors=True)
+    return mkdocs(project, "--site-dir", str(site))
+
+
+def serve_rebuild(project: Path, page: Path) -> float:
+    """Seconds from saving one page to `mkdocs serve` having rebuilt the site."""
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    try:
+        wait_for_line(process, "Serving on", timeout=300)
+        original = page.read_bytes()
+        start = time.perf_counter()
+        page.write_bytes(original + b"\n")
+        wait_for_line(process, "Reloading browsers", timeout=300)
+        elapsed = time.perf_counter() - start
+        page.write_bytes(original)
+        return elapsed
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def wait_for_line(process: subprocess.Popen, needle: str, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    for line in process.stdout:
+        if needle in line:
+            return
+        if time.monotonic() > deadline:
+            break
+    raise SystemExit(f"mkdocs serve never printed {needle!r}")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def lighthouse(url: str) -> dict:
+    env = dict(os.environ, CHROME_PATH=os.environ.get("CHROME_PATH", shutil.which("chromium") or ""))
+    result = subprocess.run(
+        [str(LIGHTHOUSE), url, "--output=json", "--output-path=stdout", "--quiet", f"--chrome-flags={CHROME_FLAGS}"],
+        env=env, capture_output=True, text=True, timeout=300,
+    )
+    if result.returncode != 0:
+        raise SystemExit(f"lighthouse failed on {url}:\n{result.stderr[-2000:]}")
+    report = json.loads(result.stdout)
+    audits = report["audits"]
+    requests = audits["network-requests"]["details"]["items"]
+    return {
+        **{name: report["categories"][name]["score"] for name in ("performance", "accessibility", "best-practices", "seo")},
+        "fcp_ms": audits["first-contentful-paint"]["numericValue"],
+        "lcp_ms": audits["largest-contentful-paint"]["numericValue"],
+        "tbt_ms": audits["total-blocking-time"]["numericValue"],
+        "cls": audits["cumulative-layout-shift"]["numericValue"],
+        "total_kb": audits["total-byte-weight"]["numericValue"] / 1024,
+        "js_kb": sum(r.get("transferSize", 0) for r in requests if r.get("resourceType") == "Script") / 1024,
+        "failed_audits": sorted(
+            key for key, audit in audits.items()
+            if audit.get("score") is not None and audit["score"] < 1 and audit.get("scoreDisplayMode") in ("binary", "metricSavings")
+        ),
+    }
+
+
+def pages_of(site: Path) -> list[str]:
+    return sorted(str(p.relative_to(site).parent).removeprefix(".") + "/" if p.parent != site else "" for p in site.rglob("index.html"))
+
+
+def ensure_lighthouse() -> None:
+    if not LIGHTHOUSE.exists():
+        subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=BENCH, check=True)
+
+
+def markdown_table(rows: list[dict]) -> str:
+    head = "| site | page | perf | a11y | best pr. | SEO | FCP ms | LCP ms | TBT ms | CLS | total KB | JS KB |"
+    lines = [head, "|" + "---|" * 12]
+    for r in rows:
+        lines.append(
+            f"| {r['site']} | /{r['page']} | {r['performance']:.2f} | {r['accessibility']:.2f} | {r['best-practices']:.2f} | "
+            f"{r['seo']:.2f} | {r['fcp_ms']:.0f} | {r['lcp_ms']:.0f} | {r['tbt_ms']:.0f} | {r['cls']:.3f} | {r['total_kb']:.0f} | {r['js_kb']:.0f} |"
+        )
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rounds", type=int, default=3, help="build-timing rounds per site (default 3)")
+    parser.add_argument("--no-lighthouse", action="store_true", help="only time the builds")
+    args = parser.parse_args()
+
+    work = Path(tempfile.mkdtemp(prefix="bench-"))
+    peer = write_peer(work / "peer")
+    projects = {"ours": ROOT, "peer": peer}
+    sites = {name: work / f"site-{name}" for name in projects}
+    results: dict = {"date": time.strftime("%Y-%m-%d"), "builds": {}, "pages": []}
+
+    # Build timings, alternating ours and the peer so both see the same machine load.
+    timings = {name: {"cold": [], "warm": [], "serve_one_page": []} for name in projects}
+    for _ in range(args.rounds):
+        for name, project in projects.items():
+            timings[name]["cold"].append(cold_build(project, sites[name]))
+            timings[name]["warm"].append(mkdocs(project, "--site-dir", str(sites[name])))
+            page = project / "docs" / ("4-math.md" if name == "ours" else "4.md")
+            timings[name]["serve_one_page"].append(serve_rebuild(project, page))
+    for name in projects:
+        results["builds"][name] = {kind: statistics.median(values) for kind, values in timings[name].items()}
+        results["builds"][name]["samples"] = timings[name]
+    results["builds"]["ratio_ours_to_peer"] = {
+        kind: results["builds"]["ours"][kind] / results["builds"]["peer"][kind] for kind in ("cold", "warm", "serve_one_page")
+    }
+
+    if not args.no_lighthouse:
+        ensure_lighthouse()
+        for name, site in sites.items():
+            base, server = serve(site)
+            try:
+                for page in pages_of(site):
+                    print(f"lighthouse {name} /{page}", file=sys.stderr, flush=True)
+                    results["pages"].append({"site": name, "page": page, **lighthouse(base + page)})
+            finally:
+                server.shutdown()
+
+    out = BENCH / "results"
+    out.mkdir(exist_ok=True)
+    (out / "latest.json").write_text(json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8")
+
+    print("\n## Build times (median seconds)\n")
+    print("| | cold | warm | one page under `mkdocs serve` |\n|---|---|---|---|")
+    for name in ("ours", "peer", "ratio_ours_to_peer"):
+        b = results["builds"][name]
+        print(f"| {name} | {b['cold']:.2f} | {b['warm']:.2f} | {b['serve_one_page']:.2f} |")
+    if results["pages"]:
+        print("\n## Lighthouse (mobile, default throttling)\n")
+        print(markdown_table(results["pages"]))
+    print(f"\nJSON: {out / 'latest.json'}")
+    shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
