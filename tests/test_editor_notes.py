@@ -157,12 +157,24 @@ def test_errata_is_in_the_nav_after_the_article(site):
     assert 'href="../errata/"' in html and "勘误与编者注" in html
 
 
-def test_unknown_note_fails_the_build_naming_the_page(tmp_path):
+@pytest.mark.parametrize(
+    ("page", "old", "new", "message"),
+    [
+        ("6-applications.md", "editor-note: apsara", "editor-note: no-such-note",
+         "6-applications.md: unknown editor's note 'no-such-note'"),
+        ("errata.md", "editor-notes: 6.1", "editor-notes: 6.2",
+         "errata.md: no editor's note in includes/editor-notes.yml is placed at '6.2'"),
+    ],
+    ids=["unknown-note", "errata-place-without-notes"],
+)
+def test_a_wrong_marker_fails_the_build_naming_the_page(tmp_path, page, old, new, message):
     project = copy_project(tmp_path / "project")
-    page = project / "docs" / "6-applications.md"
-    page.write_text(page.read_text(encoding="utf-8").replace("editor-note: apsara", "editor-note: no-such-note"), encoding="utf-8")
+    path = project / "docs" / page
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"test set-up: {old!r} not in {page}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
     result = mkdocs_build(project, tmp_path / "site")
 
-    assert result.returncode != 0
-    assert "6-applications.md: unknown editor's note 'no-such-note'" in result.stdout + result.stderr
+    assert result.returncode != 0, "the build should have failed"
+    assert message in result.stdout + result.stderr, result.stderr[-3000:]
