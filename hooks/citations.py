@@ -6,8 +6,9 @@ formats (GB/T 7714-2015, APA 7th, BibTeX), one tab and one code block (so one
 copy button) each. Everything comes from `extra.citation` in mkdocs.yml.
 
 - The article has no publication date: the citations use the no-date forms and
-  an access date. The access date is the build date: the UTC date of
-  SOURCE_DATE_EPOCH when set (reproducible builds), else today's UTC date.
+  an access date. The access date is the build date as MkDocs computes it
+  (mkdocs.utils.get_build_datetime): the UTC date of SOURCE_DATE_EPOCH when set
+  (reproducible builds), else today's UTC date.
   docs/javascripts/cite.js turns it into the reader's today in the browser.
 - URLs are the page's canonical URL + '#sec-…' when site_url (SITE_URL) is set,
   else the path from the site root, and the block says so.
@@ -19,12 +20,12 @@ one whose number is not the heading's own.
 
 from __future__ import annotations
 
-import os
 import posixpath
 import re
-from datetime import date, datetime, timezone
+from datetime import date
 
 from mkdocs.exceptions import PluginError
+from mkdocs.utils import get_build_datetime
 
 # A line that is a heading and mentions a sec- id: must be exactly the form below.
 MENTIONS_SEC_ID = re.compile(r"^#{1,6} .*#sec-")
@@ -38,14 +39,8 @@ CITE_PAGE = "cite.md"
 
 
 def access_date() -> date:
-    """The build date: SOURCE_DATE_EPOCH's UTC date when set, else today (UTC)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch is None:
-        return datetime.now(timezone.utc).date()
-    try:
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
-    except ValueError as error:
-        raise PluginError(f"citations: SOURCE_DATE_EPOCH={epoch!r} is not a Unix timestamp") from error
+    """The build date, as MkDocs has it: SOURCE_DATE_EPOCH's UTC date when set, else today (UTC)."""
+    return get_build_datetime().date()
 
 
 def metadata(config) -> dict:
