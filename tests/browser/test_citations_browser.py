@@ -80,12 +80,15 @@ def test_citation_blocks_are_quiet_and_fit(visit, scheme, width):
     assert code.evaluate("el => el.scrollWidth <= el.clientWidth"), "the BibTeX entry wraps instead of scrolling"
 
 
-# Waits for the diagram and the formulas when their libraries are on the page
-# (they are self-hosted by another part of the project); without them the markup prints as is.
+# Waits for the diagram and the formulas when their libraries are served by the site
+# itself (self-hosting them is another part of the project); without them the markup
+# prints as it is. A library that could only come from another host doesn't count.
 RENDERED = """() => {
+  const local = name => window[name] !== undefined || [...document.scripts].some(
+    script => script.src.startsWith(location.origin) && script.src.toLowerCase().includes(name.toLowerCase()));
   const all = (selector, test) => [...document.querySelectorAll(selector)].every(test);
-  const mermaid = !window.mermaid || all('#print-site-page .mermaid', el => el.querySelector('svg'));
-  const math = !(window.MathJax || window.katex)
+  const mermaid = !local('mermaid') || all('#print-site-page .mermaid', el => el.querySelector('svg'));
+  const math = !(local('MathJax') || local('katex'))
     || all('#print-site-page .arithmatex', el => el.querySelector('mjx-container, .katex'));
   return mermaid && math;
 }"""
