@@ -73,6 +73,7 @@ def test_citation_blocks_are_quiet_and_fit(visit, scheme, width):
 
     box = open_citation(page, "sec-7-1", "BibTeX")
     box.scroll_into_view_if_needed()
+    page.wait_for_timeout(500)  # let the tab indicator finish its transition, for the screenshot
     page.screenshot(path=str(SCREENSHOTS / f"cite-open-{scheme}-{width}.png"))
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0, f"the page scrolls sideways by {overflow}px with a citation open"
