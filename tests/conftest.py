@@ -17,13 +17,14 @@ PROJECT_FILES = ["mkdocs.yml", "docs", "snippets", "includes", "overrides", "hoo
 sys.path.insert(0, str(Path(__file__).parent))
 
 
-def mkdocs_build(project: Path, site_dir: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+def mkdocs_build(project: Path, site_dir: Path, **env_vars: str) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` in `project`; output captured for assertions.
 
-    SITE_URL is unset (local use) unless `env` sets it.
+    SITE_URL is unset unless given in `env_vars` (e.g. SITE_URL="https://…/").
     """
-    base = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
-    env = dict(base, NO_MKDOCS_2_WARNING="1", **(env or {}))
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env.pop("SITE_URL", None)
+    env.update(env_vars)
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=project,
@@ -62,3 +63,17 @@ def site(build) -> Path:
     """The built site's directory (the build must have succeeded)."""
     assert build.returncode == 0, f"mkdocs build --strict failed:\n{build.stderr}"
     return build.site_dir
+
+
+# A deployment: site_url set, and a fixed build time (SOURCE_DATE_EPOCH = 2023-11-14 22:13:20 UTC).
+DEPLOYED_URL = "https://example.org/article/"
+DEPLOYED_EPOCH = "1700000000"
+
+
+@pytest.fixture(scope="session")
+def deployed_site(tmp_path_factory) -> Path:
+    """The site built as for deployment: SITE_URL and SOURCE_DATE_EPOCH set."""
+    site = tmp_path_factory.mktemp("deployed-site")
+    result = mkdocs_build(ROOT, site, SITE_URL=DEPLOYED_URL, SOURCE_DATE_EPOCH=DEPLOYED_EPOCH)
+    assert result.returncode == 0, f"mkdocs build --strict with SITE_URL failed:\n{result.stderr}"
+    return site

@@ -52,7 +52,7 @@ def prefixed_site(tmp_path_factory):
     site = tmp_path_factory.mktemp("prefixed")
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(PrefixHandler, directory=str(site)))
     root = f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
-    result = mkdocs_build(ROOT, site, env={"SITE_URL": root})
+    result = mkdocs_build(ROOT, site, SITE_URL=root)
     assert result.returncode == 0, result.stderr
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield root, site
@@ -141,7 +141,7 @@ def test_two_clean_builds_are_byte_identical(tmp_path):
     env = {"SOURCE_DATE_EPOCH": "1700000000", "SITE_URL": "https://example.org/cn-llm-market/"}
     first, second = tmp_path / "first", tmp_path / "second"
     for site in (first, second):
-        result = mkdocs_build(ROOT, site, env=env)
+        result = mkdocs_build(ROOT, site, **env)
         assert result.returncode == 0, result.stderr
     mismatches = []
 

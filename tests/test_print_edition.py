@@ -1,0 +1,55 @@
+"""The print edition (/print_page/): the whole article on one page, diagram and formulas included."""
+
+from __future__ import annotations
+
+from citation_html import soup
+from manuscript import blocks
+from site_html import text_blocks
+
+BLOCKS = blocks()
+
+
+def print_article(site):
+    html = soup(site / "print_page" / "index.html")
+    article = html.select_one("article.md-content__inner")
+    assert article is not None
+    for link in article.select("a.headerlink"):
+        link.decompose()
+    return html, article
+
+
+def test_print_edition_holds_every_manuscript_block_in_order(site):
+    _, article = print_article(site)
+    found = text_blocks(article)
+    position = 0
+    for block in BLOCKS:
+        for index in range(position, len(found)):
+            if found[index] == (block.kind, block.text):
+                position = index + 1
+                break
+        else:
+            raise AssertionError(f"print edition: {block.describe()} missing or out of order: {block.text[:60]!r}")
+
+
+def test_print_edition_keeps_diagram_and_math_markup_for_their_renderers(site):
+    _, article = print_article(site)
+    mermaid = article.select("pre.mermaid > code")
+    assert len(mermaid) == 1 and mermaid[0].get_text().startswith("graph TB")
+    display_math = article.select("div.arithmatex")
+    assert len(display_math) == 2 and all(div.get_text().startswith("\\[") for div in display_math)
+    assert article.select("span.arithmatex")
+
+
+def test_print_edition_is_in_the_nav_after_the_cite_page(site):
+    html = soup(site / "index.html")
+    labels = [link.get_text(" ", strip=True) for link in html.select(".md-nav--primary > .md-nav__list > .md-nav__item > a")]
+    assert labels[-2:] == ["如何引用", "打印版（全文）"], labels
+
+
+def test_print_edition_has_ten_sections_and_hides_controls_in_print(site):
+    html, article = print_article(site)
+    sections = [h.get_text(strip=True) for h in article.select("section.print-page > h1")]
+    assert len([s for s in sections if s[0].isdigit()]) == 10, sections
+    assert not article.select("#cite"), "the 如何引用 page is ours, not the article's: excluded"
+    stylesheets = [link["href"] for link in html.select('link[rel="stylesheet"]')]
+    assert "../stylesheets/print.css" in stylesheets
