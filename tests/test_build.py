@@ -63,3 +63,17 @@ def test_broken_input_fails_the_build_naming_the_file(tmp_path, page, old, new, 
 
     assert result.returncode != 0, "the build should have failed"
     assert re.search(message, result.stdout + result.stderr, re.S), result.stderr[-3000:]
+
+
+def test_mkdocs_yml_has_no_duplicate_keys():
+    """YAML keeps the last of two equal keys silently; a merge can leave one behind."""
+
+    class StrictLoader(yaml.SafeLoader):
+        def construct_mapping(self, node, deep=False):
+            keys = [self.construct_object(key, deep=deep) for key, _ in node.value]
+            duplicates = {key for key in keys if keys.count(key) > 1}
+            assert not duplicates, f"mkdocs.yml line {node.start_mark.line + 1}: duplicate keys {sorted(duplicates)}"
+            return super().construct_mapping(node, deep=deep)
+
+    StrictLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+    yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=StrictLoader)
