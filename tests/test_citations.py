@@ -173,7 +173,7 @@ def test_hook_fails_on_a_sec_id_it_does_not_understand(tmp_path, old, new, messa
 
 def test_cite_page_follows_the_article_in_the_nav():
     nav = [entry if isinstance(entry, str) else next(iter(entry.values())) for entry in mkdocs_yml()["nav"]]
-    assert nav.index("cite.md") == nav.index("10-further-reading.md") + 1
+    assert nav.index("cite.md") > nav.index("10-further-reading.md")
 
 
 def test_cite_page_explains_formats_policy_and_whole_article(site):
