@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from waits import DIAGRAMS_RENDERED, FORMULAS_TYPESET, settles
 
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "screenshots"
 VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
@@ -28,13 +29,10 @@ def test_every_page_is_local_clean_and_photographed(visit, built_pages, device, 
         # A fresh context per page: nothing cached, every request is seen.
         v = visit(viewport=VIEWPORTS[device], color_scheme=scheme, open_shadow_roots=True)
         tab = v.goto(page.url)
-        if page.has_diagram:
-            tab.wait_for_function(
-                "() => [...document.querySelectorAll('div.mermaid')].length > 0 && "
-                "[...document.querySelectorAll('div.mermaid')].every(h => h.shadowRoot?.querySelector('svg'))"
-            )
-        if page.has_math:
-            tab.wait_for_function("() => [...document.querySelectorAll('.arithmatex')].every(e => e.querySelector('.katex'))")
+        if page.has_diagram and not settles(tab, DIAGRAMS_RENDERED):
+            problems.append(f"{page}: a diagram was not rendered")
+        if page.has_math and not settles(tab, FORMULAS_TYPESET):
+            problems.append(f"{page}: a formula was not typeset")
         tab.screenshot(path=SCREENSHOTS / screenshot_name(page, device, scheme), full_page=True)
 
         if v.external_requests:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from waits import DIAGRAMS_RENDERED, FORMULAS_TYPESET, settles
 
 CONCEPT_MAP_LABELS = ["大模型技术", "同质化发展", "市场竞争", "技术创新", "市场需求"]
 # §4: the TeX of every formula, as KaTeX keeps it in its MathML annotation.
@@ -35,22 +35,11 @@ VISIBLE_TEXT = """() => {
 }"""
 
 
-def wait_until_typeset(tab, seconds: float = 10) -> None:
-    """Gives KaTeX time to typeset; what is still raw afterwards is reported by the caller."""
-    try:
-        tab.wait_for_function(
-            "() => [...document.querySelectorAll('.arithmatex')].every(e => e.querySelector('.katex'))",
-            timeout=seconds * 1000,
-        )
-    except PlaywrightTimeout:
-        pass
-
-
-def diagram_svgs(tab) -> list[str]:
+def diagram_svgs(v) -> list[str]:
     """The text of each Mermaid diagram's SVG, once Material has rendered them all."""
-    tab.wait_for_function(
-        "() => [...document.querySelectorAll('div.mermaid')].length > 0 && "
-        "[...document.querySelectorAll('div.mermaid')].every(h => h.shadowRoot?.querySelector('svg'))"
+    tab = v.page
+    assert settles(tab, DIAGRAMS_RENDERED), (
+        f"{tab.url}: a diagram was not rendered; console: {v.console_errors}; other hosts: {v.external_requests}"
     )
     return tab.evaluate("() => [...document.querySelectorAll('div.mermaid')].map(h => h.shadowRoot.querySelector('svg').textContent)")
 
@@ -58,7 +47,7 @@ def diagram_svgs(tab) -> list[str]:
 def test_concept_map_becomes_an_svg_with_all_its_labels(visit):
     v = visit(open_shadow_roots=True)
     tab = v.goto("2-concepts/")
-    svgs = diagram_svgs(tab)
+    svgs = diagram_svgs(v)
     assert len(svgs) == 1, f"2-concepts/: expected one diagram, found {len(svgs)}"
     missing = [label for label in CONCEPT_MAP_LABELS if label not in svgs[0]]
     assert not missing, f"2-concepts/: the diagram's SVG lacks {missing}; its text: {svgs[0]!r}"
@@ -69,15 +58,16 @@ def test_every_diagram_on_every_page_renders(visit, built_pages):
     pages = [p for p in built_pages if p.has_diagram]
     assert pages, "no built page has a Mermaid diagram (2-concepts/ should)"
     for page in pages:
-        tab = visit(open_shadow_roots=True).goto(page.url)
-        svgs = diagram_svgs(tab)
+        v = visit(open_shadow_roots=True)
+        tab = v.goto(page.url)
+        svgs = diagram_svgs(v)
         assert all(svg.strip() for svg in svgs), f"{page}: an empty diagram"
         assert tab.locator("pre.mermaid").count() == 0, f"{page}: a <pre class=mermaid> was left unrendered"
 
 
 def test_section_4_formulas_are_all_typeset(visit):
     tab = visit().goto("4-math/")
-    wait_until_typeset(tab)
+    settles(tab, FORMULAS_TYPESET)
     formulas = tab.evaluate(FORMULAS)
     display = [f["tex"] for f in formulas if f["display"]]
     assert display == SECTION_4_DISPLAY, f"4-math/: display formulas typeset: {display}"
@@ -91,7 +81,7 @@ def test_no_page_shows_raw_tex(visit, built_pages):
     for page in built_pages:
         tab = visit().goto(page.url)
         if page.has_math:
-            wait_until_typeset(tab)
+            settles(tab, FORMULAS_TYPESET)
         for formula in tab.evaluate(FORMULAS):
             if not formula["rendered"] or formula["error"] or formula["leftover"]:
                 problems.append(f"{page}: formula not typeset: {formula}")
