@@ -45,6 +45,7 @@ def break_node_modules(project, how):
         ("missing", r"hooks/vendor\.py: \S*node_modules is missing .*run `npm ci`"),
         ("wrong-version", r"hooks/vendor\.py: \S*node_modules/\w+/package\.json is version 0\.0\.1, package\.json pins .*run `npm ci`"),
     ],
+    ids=["missing", "wrong-version"],
 )
 def test_without_the_installed_libraries_the_build_fails_saying_npm_ci(tmp_path, how, message):
     project = copy_project(tmp_path / "project")

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from waits import DIAGRAMS_RENDERED, FORMULAS_TYPESET, settles
+from .waits import DIAGRAMS_RENDERED, FORMULAS_TYPESET, settles
 
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "screenshots"
 VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from waits import DIAGRAMS_RENDERED, FORMULAS_TYPESET, settles
+from .waits import DIAGRAMS_RENDERED, FORMULAS_TYPESET, settles
 
 CONCEPT_MAP_LABELS = ["大模型技术", "同质化发展", "市场竞争", "技术创新", "市场需求"]
 # §4: the TeX of every formula, as KaTeX keeps it in its MathML annotation.
