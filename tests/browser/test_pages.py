@@ -39,7 +39,10 @@ def test_every_page_is_local_clean_and_photographed(visit, built_pages, device, 
             problems.append(f"{page}: requests to other hosts: {v.external_requests}")
         if v.console_errors:
             problems.append(f"{page}: console errors: {v.console_errors}")
-        for library, needed in (("mermaid.min.js", page.has_diagram), ("katex.min.js", page.has_math)):
+        for library, needed in (
+            ("assets/vendor/mermaid/mermaid.min.js", page.has_diagram),
+            ("assets/vendor/katex/katex.min.js", page.has_math),
+        ):
             if v.requested(library) != needed:
                 problems.append(f"{page}: {'needs' if needed else 'does not need'} {library} but "
                                 f"{'did not load' if needed else 'loaded'} it")
