@@ -123,15 +123,15 @@ class Visit:
         self.requests: list[str] = []
         self.external_requests: list[str] = []
         self.console_errors: list[str] = []
+        # On the context: requests of the page, its workers and any popup.
+        self.context.on("request", self._on_request)
         self.page = self.context.new_page()
-        self.page.on("request", self._on_request)
         self.page.on("console", lambda msg: msg.type == "error" and self.console_errors.append(msg.text))
         self.page.on("pageerror", lambda error: self.console_errors.append(str(error)))
 
     def _on_request(self, request):
         self.requests.append(request.url)
-        host = urlsplit(request.url).hostname
-        if request.url.startswith(("data:", "blob:")) or host == "127.0.0.1":
+        if request.url.startswith(("data:", "blob:")) or urlsplit(request.url).netloc == urlsplit(self.base_url).netloc:
             return
         self.external_requests.append(request.url)
 
@@ -140,7 +140,7 @@ class Visit:
         return self.page
 
     def requested(self, suffix: str) -> bool:
-        """Whether the page asked for a URL ending in `suffix` (e.g. "mermaid.min.js")."""
+        """Whether the page asked for a URL whose path ends in `suffix` ("assets/vendor/katex/katex.min.js")."""
         return any(urlsplit(url).path.endswith(suffix) for url in self.requests)
 
 
