@@ -1,5 +1,6 @@
 # Two entry points for a fresh clone: `make serve` and `make test`.
-# Each installs whatever is missing (a virtualenv from requirements.txt) first.
+# Each installs whatever is missing first: a virtualenv from requirements.txt
+# and the front-end libraries (Mermaid, KaTeX) from package-lock.json.
 
 PYTHON ?= python3
 VENV := .venv
@@ -14,13 +15,18 @@ endif
 
 .PHONY: serve test build deps
 
-deps: $(VENV)/.installed
+deps: $(VENV)/.installed node_modules/.installed
 
 # Re-installs only when requirements.txt changes.
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+# Re-installs only when node_modules is missing or package(-lock).json changes.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
 	touch $@
 
 serve: deps

@@ -12,7 +12,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 # What a build needs; a temporary copy of these is a complete project.
-PROJECT_FILES = ["mkdocs.yml", "docs", "snippets", "includes", "overrides", "hooks", "node_modules"]
+PROJECT_FILES = ["mkdocs.yml", "package.json", "docs", "snippets", "includes", "overrides", "hooks", "node_modules"]
 
 sys.path.insert(0, str(Path(__file__).parent))
 

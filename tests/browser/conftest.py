@@ -12,9 +12,12 @@ import http.server
 import os
 import shutil
 import threading
+from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from bs4 import BeautifulSoup
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -66,22 +69,69 @@ def browser(chromium):
         browser.close()
 
 
+# Material renders each Mermaid diagram into a closed shadow root; tests open it.
+OPEN_SHADOW_ROOTS = """
+const attachShadow = Element.prototype.attachShadow;
+Element.prototype.attachShadow = function (init) {
+  return attachShadow.call(this, { ...init, mode: "open" });
+};
+"""
+
+
+@dataclass(frozen=True)
+class BuiltPage:
+    """One HTML page of the built site, and what its content needs."""
+
+    file: Path  # site/4-math/index.html
+    url: str  # "4-math/", relative to base_url
+    has_diagram: bool
+    has_math: bool
+    has_tabs: bool
+
+    def __str__(self) -> str:
+        return self.url or "/"
+
+
+@pytest.fixture(scope="session")
+def built_pages(site) -> list[BuiltPage]:
+    """Every HTML page the build wrote (notebook pages included), not a fixed list."""
+    pages = []
+    for file in sorted(site.rglob("*.html")):
+        soup = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+        relative = file.relative_to(site).as_posix()
+        pages.append(
+            BuiltPage(
+                file=file,
+                url=relative.removesuffix("index.html"),
+                has_diagram=bool(soup.select(".mermaid")),
+                has_math=bool(soup.select(".arithmatex")),
+                has_tabs=bool(soup.select(".tabbed-set")),
+            )
+        )
+    assert any(p.url == "" for p in pages), f"{site}: no index.html"
+    return pages
+
+
 class Visit:
     """A browser context that records what a page asked for and what it logged."""
 
-    def __init__(self, browser, base_url: str, **context_options):
+    def __init__(self, browser, base_url: str, *, open_shadow_roots: bool = False, **context_options):
         self.base_url = base_url
         self.context = browser.new_context(**context_options)
+        if open_shadow_roots:
+            self.context.add_init_script(OPEN_SHADOW_ROOTS)
+        self.requests: list[str] = []
         self.external_requests: list[str] = []
         self.console_errors: list[str] = []
+        # On the context: requests of the page, its workers and any popup.
+        self.context.on("request", self._on_request)
         self.page = self.context.new_page()
-        self.page.on("request", self._on_request)
         self.page.on("console", lambda msg: msg.type == "error" and self.console_errors.append(msg.text))
         self.page.on("pageerror", lambda error: self.console_errors.append(str(error)))
 
     def _on_request(self, request):
-        host = urlsplit(request.url).hostname
-        if request.url.startswith(("data:", "blob:")) or host == "127.0.0.1":
+        self.requests.append(request.url)
+        if request.url.startswith(("data:", "blob:")) or urlsplit(request.url).netloc == urlsplit(self.base_url).netloc:
             return
         self.external_requests.append(request.url)
 
@@ -89,10 +139,18 @@ class Visit:
         self.page.goto(self.base_url + path, wait_until="networkidle")
         return self.page
 
+    def requested(self, suffix: str) -> bool:
+        """Whether the page asked for a URL whose path ends in `suffix` ("assets/vendor/katex/katex.min.js")."""
+        return any(urlsplit(url).path.endswith(suffix) for url in self.requests)
+
 
 @pytest.fixture
 def visit(browser, base_url):
-    """`visit.goto("4-math/")` opens a page; `visit.external_requests`, `visit.console_errors` record."""
+    """`visit().goto("4-math/")` opens a page; `.requests`, `.external_requests`, `.console_errors` record.
+
+    `visit(open_shadow_roots=True, viewport=..., color_scheme=...)`: keyword
+    arguments other than open_shadow_roots go to `browser.new_context`.
+    """
     opened = []
 
     def open_visit(**context_options) -> Visit:

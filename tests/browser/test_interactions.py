@@ -1,0 +1,98 @@
+"""What a reader does: switch tabs, search in Chinese, toggle dark mode, open the phone menu."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+
+# term -> the section a result must link to (page/#anchor).
+SEARCHES = {
+    "同质化": "2-concepts/#sec-2-2",
+    "贾扬清": "1-background/#sec-1-4-1",
+    "卷积": "5-project/#sec-5-3",
+}
+PHONE = {"width": 390, "height": 844}
+
+
+def test_content_tabs_switch_on_click(visit, built_pages):
+    pages = [p for p in built_pages if p.has_tabs]
+    if not pages:
+        pytest.skip("no built page has content tabs (.tabbed-set) yet; they come with the runnable-code tabs branch")
+    for page in pages:
+        tab = visit().goto(page.url)
+        tab_set = tab.locator(".tabbed-set").first
+        labels = tab_set.locator(":scope > .tabbed-labels > label")
+        blocks = tab_set.locator(":scope > .tabbed-content > .tabbed-block")
+        assert labels.count() >= 2, f"{page}: the first tab set has fewer than two tabs"
+        tab_set.scroll_into_view_if_needed()
+        assert blocks.nth(0).is_visible() and not blocks.nth(1).is_visible(), f"{page}: the first tab is not the one shown"
+        labels.nth(1).click()
+        assert blocks.nth(1).is_visible() and not blocks.nth(0).is_visible(), f"{page}: clicking the second tab did not show it"
+        labels.nth(0).click()
+        assert blocks.nth(0).is_visible() and not blocks.nth(1).is_visible(), f"{page}: clicking the first tab did not show it again"
+
+
+def search_result_links(tab, term: str) -> list[str]:
+    """Types `term` into Material's search and returns the result links as "page/#anchor".
+
+    Material reads the query on keyup. Chinese characters arrive without key
+    events (Playwright inserts them as text, as an IME commits them), so a
+    final End key stands for the key that ends the reader's composition.
+    """
+    field = tab.locator("input.md-search__input")
+    field.click()
+    field.press_sequentially(term, delay=50)
+    field.press("End")
+    results = tab.locator(".md-search-result__list a")
+    # The worker loads the index in the background; results appear once it has.
+    results.first.wait_for(state="attached", timeout=15000)
+    links = []
+    for href in (a.get_attribute("href") for a in results.all()):
+        url = urlsplit(urljoin(tab.url, href))
+        links.append(url.path.lstrip("/") + (f"#{url.fragment}" if url.fragment else ""))
+    return links
+
+
+@pytest.mark.parametrize(("term", "section"), SEARCHES.items())
+def test_chinese_search_finds_the_section(visit, term, section):
+    v = visit()
+    tab = v.goto("")
+    links = search_result_links(tab, term)
+    assert section in links, f"search for {term!r}: no result links to {section}; results: {links}"
+    tab.locator(".md-search-result__list a").nth(links.index(section)).click()
+    page, anchor = section.split("#")
+    # Material adds ?h=<term> to highlight the term on the target page.
+    tab.wait_for_url(re.compile(re.escape(page) + r"(\?[^#]*)?#" + anchor + "$"))
+    assert tab.locator(f"#{anchor}").is_visible(), f"search for {term!r}: #{anchor} is not shown after clicking the result"
+    assert not v.external_requests and not v.console_errors, (v.external_requests, v.console_errors)
+
+
+def test_dark_mode_toggle(visit):
+    tab = visit(color_scheme="light").goto("")
+    body = tab.locator("body")
+    background = lambda: tab.evaluate("() => getComputedStyle(document.body).backgroundColor")
+    assert body.get_attribute("data-md-color-scheme") == "default"
+    light = background()
+    tab.locator("form[data-md-component=palette] label:visible").first.click()
+    tab.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate'")
+    dark = background()
+    assert dark != light, f"the page background stayed {light} after switching to dark"
+    tab.locator("form[data-md-component=palette] label:visible").first.click()
+    tab.wait_for_function("() => document.body.dataset.mdColorScheme === 'default'")
+    assert background() == light
+
+
+def test_phone_navigation_drawer_opens(visit):
+    tab = visit(viewport=PHONE).goto("4-math/")
+    drawer = tab.locator("nav.md-nav--primary")
+    link = drawer.locator("a.md-nav__link", has_text="2. 核心概念与联系")
+    assert not link.is_visible() or link.bounding_box()["x"] + link.bounding_box()["width"] <= 0, "the drawer is open before tapping the menu"
+    tab.locator("label.md-header__button[for=__drawer]").click()
+    tab.wait_for_function("() => document.getElementById('__drawer').checked")
+    tab.wait_for_timeout(400)  # the drawer slides in
+    box = link.bounding_box()
+    assert link.is_visible() and box and 0 <= box["x"] < PHONE["width"], f"the drawer's link to §2 is not on screen: {box}"
+    link.click()
+    tab.wait_for_url(re.compile(r"2-concepts/$"))

@@ -1,0 +1,57 @@
+"""hooks/vendor.py: the build publishes Mermaid and KaTeX from node_modules, or fails saying how to install them."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from conftest import ROOT, copy_project, mkdocs_build
+
+PINNED = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["dependencies"]
+
+
+def test_the_pinned_libraries_are_published(site):
+    for package in PINNED:
+        assert (site / "assets" / "vendor" / package / "LICENSE").is_file(), f"site/assets/vendor/{package}/LICENSE is missing"
+    assert (site / "assets/vendor/mermaid/mermaid.min.js").is_file()
+    assert (site / "assets/vendor/katex/katex.min.js").is_file()
+    # katex.min.css asks for its fonts relative to itself.
+    fonts = set(re.findall(r"url\((fonts/[^)]+)\)", (site / "assets/vendor/katex/katex.min.css").read_text(encoding="utf-8")))
+    missing = sorted(f for f in fonts if not (site / "assets/vendor/katex" / f).is_file())
+    assert fonts and not missing, f"site/assets/vendor/katex/katex.min.css: fonts not published: {missing}"
+
+
+def test_the_lock_pins_exactly_what_package_json_pins():
+    lock = json.loads((ROOT / "package-lock.json").read_text(encoding="utf-8"))
+    for package, version in PINNED.items():
+        assert re.fullmatch(r"\d+\.\d+\.\d+", version), f"package.json: {package} must be pinned exactly, not {version!r}"
+        locked = lock["packages"][f"node_modules/{package}"]["version"]
+        assert locked == version, f"package-lock.json: {package} is {locked}, package.json pins {version}: run npm install"
+    assert PINNED["mermaid"].startswith("11."), "package.json: Material 9.x's Mermaid integration targets Mermaid 11"
+
+
+def break_node_modules(project, how):
+    (project / "node_modules").unlink()  # copy_project links the real one
+    if how == "wrong-version":
+        for package, version in PINNED.items():
+            (project / "node_modules" / package).mkdir(parents=True)
+            (project / "node_modules" / package / "package.json").write_text(json.dumps({"version": "0.0.1"}))
+
+
+@pytest.mark.parametrize(
+    ("how", "message"),
+    [
+        ("missing", r"hooks/vendor\.py: \S*node_modules is missing .*run `npm ci`"),
+        ("wrong-version", r"hooks/vendor\.py: \S*node_modules/\w+/package\.json is version 0\.0\.1, package\.json pins .*run `npm ci`"),
+    ],
+    ids=["missing", "wrong-version"],
+)
+def test_without_the_installed_libraries_the_build_fails_saying_npm_ci(tmp_path, how, message):
+    project = copy_project(tmp_path / "project")
+    break_node_modules(project, how)
+
+    result = mkdocs_build(project, tmp_path / "site")
+
+    assert result.returncode != 0, "the build should have failed"
+    assert re.search(message, result.stderr), result.stderr[-2000:]
