@@ -16,6 +16,7 @@ from datetime import date, datetime
 import pytest
 from citation_html import FORMATS, ROOT, citations, soup
 from manuscript import numbered_headings
+from .waits import DIAGRAMS_RENDERED, FORMULAS_TYPESET, settles
 
 SCREENSHOTS = ROOT / "tests" / "screenshots"
 MONTHS = "January February March April May June July August September October November December".split()
@@ -84,17 +85,6 @@ def test_citation_blocks_are_quiet_and_fit(visit, scheme, width):
 # Waits for the diagram and the formulas when their libraries are served by the site
 # itself (self-hosting them is another part of the project); without them the markup
 # prints as it is. A library that could only come from another host doesn't count.
-RENDERED = """() => {
-  const local = name => window[name] !== undefined || [...document.scripts].some(
-    script => script.src.startsWith(location.origin) && script.src.toLowerCase().includes(name.toLowerCase()));
-  const all = (selector, test) => [...document.querySelectorAll(selector)].every(test);
-  const mermaid = !local('mermaid') || all('#print-site-page .mermaid', el => el.querySelector('svg'));
-  const math = !(local('MathJax') || local('katex'))
-    || all('#print-site-page .arithmatex', el => el.querySelector('mjx-container, .katex'));
-  return mermaid && math;
-}"""
-
-
 def pdftotext() -> str:
     path = shutil.which("pdftotext")
     if path:
@@ -106,9 +96,11 @@ def pdftotext() -> str:
 
 def test_print_edition_prints_to_a_complete_pdf(visit, tmp_path):
     converter = pdftotext()
-    v = visit()
+    v = visit(open_shadow_roots=True)  # to see the diagram Material draws in a shadow root
     page = v.goto("print_page/")
-    page.wait_for_function(RENDERED, timeout=30_000)
+    # The print edition carries the diagram and the formulas: both must be drawn before printing.
+    assert settles(page, DIAGRAMS_RENDERED, seconds=30), "print edition: the Mermaid diagram was not drawn"
+    assert settles(page, FORMULAS_TYPESET, seconds=30), "print edition: formulas left as raw TeX"
     page.emulate_media(media="print")
     pdf = tmp_path / "article.pdf"
     page.pdf(path=str(pdf), format="A4")
