@@ -47,3 +47,20 @@ def test_notebook_pages_come_after_the_article_in_the_nav(site):
     notebook_links = [h for h in hrefs if "notebooks/" in h]
     assert [h.split("/")[-2] for h in notebook_links] == [s.name for s in NOTEBOOKS]
     assert hrefs.index(notebook_links[0]) > max(i for i, h in enumerate(hrefs) if "10-further-reading" in h)
+
+
+def test_a_notebook_that_loads_from_another_host_fails_the_build_naming_it(tmp_path):
+    import json
+
+    from conftest import copy_project, mkdocs_build
+
+    project = copy_project(tmp_path / "project")
+    path = project / "docs" / "notebooks" / "s4_3_binary_classifier.ipynb"
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    nb["cells"][0]["source"] = ['<script src="https://cdn.example.com/x.js"></script>\n', *nb["cells"][0]["source"]]
+    path.write_text(json.dumps(nb), encoding="utf-8")
+
+    result = mkdocs_build(project, tmp_path / "site")
+
+    assert result.returncode != 0, "the build should have failed"
+    assert "notebooks/s4_3_binary_classifier.ipynb: notebook page loads from another host" in result.stdout + result.stderr
