@@ -14,13 +14,15 @@ ARTICLE = [s for s in catalog.runnable() if not s.keras3]
 LABELS = ["原文", "完整可运行模块", "Keras 3 写法", "运行结果"]
 
 
-def tab_sets(site, snippet) -> list:
+def tab_sets(site, snippet):
+    """The first set of tabs after the section's heading whose first tab is 原文 (other tab sets, e.g. citations, skipped)."""
     soup = BeautifulSoup(page_html(site, snippet.page).read_text(encoding="utf-8"), "html.parser")
     heading = soup.find(id="sec-" + snippet.section.replace(".", "-"))
     assert heading is not None, f"{snippet.page}: no heading for §{snippet.section}"
-    tabbed = heading.find_next("div", class_="tabbed-set")
-    assert tabbed is not None, f"{snippet.page}: §{snippet.section} has no tabs"
-    return tabbed
+    for tabbed in heading.find_all_next("div", class_="tabbed-set"):
+        if next(iter(panels(tabbed)), None) == LABELS[0]:
+            return tabbed
+    raise AssertionError(f"{snippet.page}: §{snippet.section} has no tabs starting with {LABELS[0]}")
 
 
 def panels(tabbed) -> dict[str, object]:
