@@ -1,0 +1,141 @@
+"""python -m snippets list | run ID… | run --all | freeze [ID…] | check
+
+  list           every snippet: id, kind, file, section title
+  run 4.3        run one snippet (by id, module or file name) and show its output
+  run --all      run every Python snippet, one progress line each
+  freeze [ID…]   re-run snippets and refresh snippets/_frozen/ and docs/notebooks/
+                 (all Python snippets when no id is given)
+  check          list snippets whose frozen output is stale (exit 1 if any)
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import sys
+import time
+
+from snippets import catalog
+
+TF_MISSING = (
+    "TensorFlow is not installed for {python}; running snippets needs it. "
+    "Install the project's pinned packages: {python} -m pip install -r requirements.txt"
+)
+
+
+class CommandError(Exception):
+    """A problem the user can fix; printed as `error: …`, exit status 2."""
+
+
+def require_tensorflow() -> None:
+    if importlib.util.find_spec("tensorflow") is None:
+        raise CommandError(TF_MISSING.format(python=sys.executable))
+
+
+def selected(keys: list[str], *, all_: bool) -> list[catalog.Snippet]:
+    if all_ and keys:
+        raise CommandError("give snippet ids or --all, not both")
+    if all_:
+        return catalog.runnable()
+    if not keys:
+        raise CommandError("name a snippet (e.g. `run 4.3`) or pass --all; `python -m snippets list` shows them")
+    try:
+        chosen = [catalog.find(key) for key in keys]
+    except catalog.UnknownSnippet as error:
+        raise CommandError(str(error)) from None
+    for snippet in chosen:
+        if not snippet.runnable:
+            raise CommandError(
+                f"{snippet.id} ({snippet.rel}) is a {snippet.kind} snippet, not run here"
+                + ("; it installs system packages with sudo and is checked by the tests (bash -n, ShellCheck)"
+                   if snippet.kind == "bash" else "")
+            )
+    return chosen
+
+
+def cmd_list(args) -> int:
+    for s in catalog.all_snippets():
+        how = "run" if s.runnable else "shown only"
+        print(f"{s.id:<12} {s.kind:<8} {how:<10} {s.rel:<44} {s.title}")
+    return 0
+
+
+def cmd_run(args) -> int:
+    from snippets import freeze
+
+    snippets = selected(args.ids, all_=args.all)
+    require_tensorflow()
+    if len(snippets) == 1 and not args.all:
+        snippet = snippets[0]
+        print(f"running {snippet.id} ({snippet.rel}) …", file=sys.stderr, flush=True)
+        result = freeze.run(snippet, capture=False)
+        if result.returncode != 0:
+            print(f"error: {snippet.rel} exited with status {result.returncode}", file=sys.stderr)
+        return 0 if result.returncode == 0 else 1
+    failed = []
+    for number, snippet in enumerate(snippets, start=1):
+        began = time.monotonic()
+        result = freeze.run(snippet)
+        status = "ok" if result.returncode == 0 else f"FAILED (exit status {result.returncode})"
+        print(f"[{number}/{len(snippets)}] {snippet.id:<12} {snippet.rel:<44} {status} {time.monotonic() - began:5.1f} s", flush=True)
+        if result.returncode != 0:
+            failed.append(snippet.rel)
+            print("\n".join("    " + line for line in freeze.normalise(result.stdout).splitlines()[-20:]))
+    if failed:
+        print(f"error: {len(failed)} of {len(snippets)} snippets failed: {', '.join(failed)}", file=sys.stderr)
+        return 1
+    print(f"all {len(snippets)} snippets ran")
+    return 0
+
+
+def cmd_freeze(args) -> int:
+    from snippets import freeze
+
+    snippets = selected(args.ids, all_=not args.ids)
+    require_tensorflow()
+    try:
+        freeze.freeze(snippets)
+    except freeze.SnippetFailed as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    print(f"froze {len(snippets)} snippets into {catalog.FROZEN.relative_to(catalog.ROOT)}/ and {catalog.NOTEBOOKS.relative_to(catalog.ROOT)}/")
+    return 0
+
+
+def cmd_check(args) -> int:
+    from snippets import freeze
+
+    reasons = freeze.all_stale()
+    for reason in reasons:
+        print(reason)
+    if not reasons:
+        print(f"all {len(catalog.runnable())} frozen outputs are up to date")
+    return 1 if reasons else 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m snippets", description="List, run and freeze the article's code snippets.")
+    sub = p.add_subparsers(dest="command", required=True)
+    sub.add_parser("list", help="every snippet with its section and title").set_defaults(func=cmd_list)
+    run = sub.add_parser("run", help="run snippets (by id, e.g. 4.3, or --all)")
+    run.add_argument("ids", nargs="*", metavar="ID")
+    run.add_argument("--all", action="store_true", help="every Python snippet")
+    run.set_defaults(func=cmd_run)
+    fr = sub.add_parser("freeze", help="refresh frozen outputs and notebooks (all, or the ids given)")
+    fr.add_argument("ids", nargs="*", metavar="ID")
+    fr.set_defaults(func=cmd_freeze)
+    sub.add_parser("check", help="fail if a frozen output is stale").set_defaults(func=cmd_check)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except CommandError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,45 @@
+"""Every Python snippet runs as a reader would run it, and prints what the page shows."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import pytest
+
+from snippets import catalog, freeze
+
+RUNNABLE = catalog.runnable()
+
+
+def shape(text: str) -> list[str]:
+    """The lines with every number masked: equal across machines whose floats round differently."""
+    return [re.sub(r"\d+(?:\.\d+)?(?:e-?\d+)?", "#", line) for line in text.splitlines()]
+
+
+@pytest.mark.parametrize("snippet", RUNNABLE, ids=[s.id for s in RUNNABLE])
+def test_runs_as_a_script_and_matches_its_frozen_output(snippet):
+    result = subprocess.run(
+        [sys.executable, snippet.rel],  # `python snippets/<file>.py`, from the repository root
+        cwd=catalog.ROOT,
+        env=freeze.run_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        timeout=freeze.TIMEOUT,
+    )
+    output = freeze.normalise(result.stdout.decode())
+    assert result.returncode == 0, f"{snippet.rel} failed:\n{output[-3000:]}"
+    assert output.strip(), f"{snippet.rel} printed nothing"
+    if freeze.stale(snippet) is None:  # a stale snippet is reported by test_frozen_outputs
+        frozen = snippet.frozen_output.read_text(encoding="utf-8")
+        assert shape(output) == shape(frozen), (
+            f"{snippet.rel}: its output no longer matches the frozen {snippet.frozen_output.name} line for line "
+            f"(numbers aside); run `python -m snippets freeze {snippet.id}`"
+        )
+
+
+def test_every_runnable_snippet_has_a_test_module():
+    tests = {path.stem for path in catalog.ROOT.joinpath("tests", "snippets").glob("test_s*.py")}
+    missing = [s.rel for s in RUNNABLE if f"test_{s.name}" not in tests]
+    assert not missing, f"snippets without tests/snippets/test_<name>.py: {missing}"

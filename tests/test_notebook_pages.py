@@ -1,0 +1,66 @@
+"""Notebook pages (可运行代码): rendered from the frozen notebooks, offline, downloadable."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+
+from snippets import catalog
+
+NOTEBOOKS = [s for s in catalog.runnable() if s.notebook is not None]
+EXTERNAL = re.compile(r"(?:https?:)?//[^/\s\"']+\.[a-z]{2,}/", re.I)
+
+
+def page(site, snippet):
+    return site / "notebooks" / snippet.name / "index.html"
+
+
+@pytest.mark.parametrize("snippet", NOTEBOOKS, ids=[s.id for s in NOTEBOOKS])
+def test_notebook_page_loads_no_external_script_and_no_math_library(site, snippet):
+    html = page(site, snippet).read_text(encoding="utf-8")
+    soup = BeautifulSoup(html, "html.parser")
+    external = [tag.get("src") or tag.get("href") for tag in soup.find_all(["script", "link"])
+                if EXTERNAL.match(tag.get("src") or tag.get("href") or "")]
+    assert not external, f"{page(site, snippet)}: loads {external}"
+    inline = [EXTERNAL.search(script.string or "") for script in soup.find_all("script")]
+    assert not any(inline), f"{page(site, snippet)}: an inline script imports {[m.group(0) for m in inline if m]}"
+    assert not re.search(r"mathjax|katex|cdnjs", html, re.I), f"{page(site, snippet)}: references a math library or CDN"
+
+
+@pytest.mark.parametrize("snippet", NOTEBOOKS, ids=[s.id for s in NOTEBOOKS])
+def test_notebook_page_shows_outputs_and_offers_the_ipynb(site, snippet):
+    soup = BeautifulSoup(page(site, snippet).read_text(encoding="utf-8"), "html.parser")
+    download = soup.select_one("a.md-button[download]")
+    assert download is not None and download["href"] == snippet.notebook.name
+    assert (page(site, snippet).parent / snippet.notebook.name).read_bytes() == snippet.notebook.read_bytes()
+    outputs = soup.select(".jp-OutputArea-output")
+    assert outputs, f"{snippet.notebook.name}: no outputs rendered"
+    last_line = snippet.frozen_output.read_text(encoding="utf-8").splitlines()[-1]
+    assert last_line.split(":")[0] in soup.get_text(), f"{snippet.notebook.name}: final output line missing"
+
+
+def test_notebook_pages_come_after_the_article_in_the_nav(site):
+    soup = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    hrefs = [a["href"] for a in soup.select("nav.md-nav--primary a.md-nav__link[href]")]
+    notebook_links = [h for h in hrefs if "notebooks/" in h]
+    assert [h.split("/")[-2] for h in notebook_links] == [s.name for s in NOTEBOOKS]
+    assert hrefs.index(notebook_links[0]) > max(i for i, h in enumerate(hrefs) if "10-further-reading" in h)
+
+
+def test_a_notebook_that_loads_from_another_host_fails_the_build_naming_it(tmp_path):
+    import json
+
+    from conftest import copy_project, mkdocs_build
+
+    project = copy_project(tmp_path / "project")
+    path = project / "docs" / "notebooks" / "s4_3_binary_classifier.ipynb"
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    nb["cells"][0]["source"] = ['<script src="https://cdn.example.com/x.js"></script>\n', *nb["cells"][0]["source"]]
+    path.write_text(json.dumps(nb), encoding="utf-8")
+
+    result = mkdocs_build(project, tmp_path / "site")
+
+    assert result.returncode != 0, "the build should have failed"
+    assert "notebooks/s4_3_binary_classifier.ipynb: notebook page loads from another host" in result.stdout + result.stderr
