@@ -20,6 +20,7 @@ one whose number is not the heading's own.
 
 from __future__ import annotations
 
+import posixpath
 import re
 from datetime import date
 
@@ -34,6 +35,7 @@ REQUIRED = ("title", "author", "language", "bibtex_key")
 MONTHS = ("January February March April May June July August September October November December").split()
 # Characters LaTeX treats specially that can occur in titles and author names.
 BIBTEX_ESCAPES = str.maketrans({"&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_"})
+CITE_PAGE = "cite.md"
 
 
 def access_date() -> date:
@@ -81,7 +83,7 @@ def indent(text: str, spaces: int) -> str:
     return "\n".join(" " * spaces + line for line in text.splitlines())
 
 
-def citation_block(meta: dict, heading: str, anchor: str, url: str, accessed: date, absolute: bool) -> str:
+def citation_block(meta: dict, heading: str, anchor: str, url: str, accessed: date, cite_link: str, absolute: bool) -> str:
     tabs = [
         ("GB/T 7714", "text", gbt7714(meta, heading, url, accessed)),
         ("APA", "text", apa7(meta, heading, url, accessed)),
@@ -95,9 +97,7 @@ def citation_block(meta: dict, heading: str, anchor: str, url: str, accessed: da
     for label, lang, text in tabs:
         parts += [f'=== "{label}"', "", f"    ``` {{ .{lang} .cite-{label.split()[0].replace('/', '').lower()} }}",
                   indent(text, 4), "    ```", ""]
-    # Plain text, not a link: the print edition (which leaves out 如何引用) would
-    # turn a link into a dead in-page anchor.
-    note = "无出版日期；引用日期为构建日期，浏览器中显示为当天。格式说明见导航中的“如何引用”。"
+    note = f"无出版日期；引用日期为构建日期，浏览器中显示为当天。[格式说明]({cite_link})"
     if not absolute:
         note = "未设置 SITE_URL：网址是相对站点根目录的路径。" + note
     parts += [f'<p class="cite-note" markdown>{note}</p>', "", "</details>"]
@@ -110,6 +110,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     absolute = bool(config.site_url)
     # page.canonical_url is None without site_url: then the path from the site root.
     base_url = page.canonical_url if absolute else "/" + page.url
+    cite_link = posixpath.relpath(CITE_PAGE, posixpath.dirname(page.file.src_uri) or ".")
     where = f"docs/{page.file.src_uri}"
 
     out = []
@@ -124,5 +125,5 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
         number = HEADING_NUMBER.match(text)
         if number is None or "sec-" + number["number"].replace(".", "-") != anchor:
             raise PluginError(f"citations: {where}:{lineno}: #{anchor} is not the number of the heading {text!r}")
-        out += ["", citation_block(meta, text, anchor, f"{base_url}#{anchor}", accessed, absolute), ""]
+        out += ["", citation_block(meta, text, anchor, f"{base_url}#{anchor}", accessed, cite_link, absolute), ""]
     return "\n".join(out)

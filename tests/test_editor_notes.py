@@ -67,8 +67,8 @@ def boxes(site: Path, page: str, note_id: str | None = None) -> list[Tag]:
 
 
 def test_the_facts_file_is_covered_once_each():
-    """25 checked facts, one note each, distinct ids."""
-    assert sorted(note["fact"] for note in NOTES) == list(range(1, 26))
+    """25 checked facts, one note each, distinct ids (plus notes on what our own tests found)."""
+    assert sorted(note["fact"] for note in NOTES if note["fact"] is not None) == list(range(1, 26))
     assert len({note["id"] for note in NOTES}) == len(NOTES)
 
 

@@ -53,3 +53,13 @@ def test_print_edition_has_ten_sections_and_hides_controls_in_print(site):
     assert not article.select("#cite"), "the 如何引用 page is ours, not the article's: excluded"
     stylesheets = [link["href"] for link in html.select('link[rel="stylesheet"]')]
     assert "../stylesheets/print.css" in stylesheets
+
+
+def test_print_edition_links_to_left_out_pages_lead_to_those_pages(site):
+    """The notebooks are left out of the print edition; links to them go to their pages."""
+    html, article = print_article(site)
+    ids = {el["id"] for el in html.find_all(id=True)}
+    dead = [a["href"] for a in html.select('a[href^="#"]') if a["href"][1:] not in ids and a["href"] != "#"]
+    assert not dead, f"print_page/index.html: in-page links to no anchor: {dead[:5]}"
+    to_notebooks = {a["href"] for a in article.select('a[href^="../notebooks/"]')}
+    assert "../notebooks/s4_3_binary_classifier/" in to_notebooks, sorted(to_notebooks)

@@ -105,7 +105,9 @@ def built_pages(site) -> list[BuiltPage]:
                 url=relative.removesuffix("index.html"),
                 has_diagram=bool(soup.select(".mermaid")),
                 has_math=bool(soup.select(".arithmatex")),
-                has_tabs=bool(soup.select(".tabbed-set")),
+                # Tab sets a reader sees at once (the code tabs), not those folded
+                # inside the collapsed "引用本节" blocks.
+                has_tabs=bool(soup.select(".tabbed-set:not(details .tabbed-set)")),
             )
         )
     assert any(p.url == "" for p in pages), f"{site}: no index.html"
