@@ -50,6 +50,19 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
+def build_edited_copy(tmp_path: Path, path: str, old: str, new: str) -> subprocess.CompletedProcess:
+    """Build a copy of the project in which `path` has its first `old` replaced by `new`.
+
+    The site goes to tmp_path/"site"; the test asserts on the returned result.
+    """
+    project = copy_project(tmp_path / "project")
+    file = project / path
+    text = file.read_text(encoding="utf-8")
+    assert old in text, f"test set-up: {old!r} not in {path}"
+    file.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return mkdocs_build(project, tmp_path / "site")
+
+
 @pytest.fixture(scope="session")
 def build(tmp_path_factory) -> subprocess.CompletedProcess:
     site = tmp_path_factory.mktemp("site")

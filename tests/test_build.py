@@ -6,7 +6,7 @@ import re
 
 import pytest
 import yaml
-from conftest import ROOT, copy_project, mkdocs_build
+from conftest import ROOT, build_edited_copy
 from manuscript import PAGES
 
 
@@ -53,13 +53,7 @@ def test_navigation_titles_in_built_page(site):
     ids=["missing-section", "missing-snippet-file", "broken-anchor", "broken-link"],
 )
 def test_broken_input_fails_the_build_naming_the_file(tmp_path, page, old, new, message):
-    project = copy_project(tmp_path / "project")
-    path = project / "docs" / page
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"test set-up: {old!r} not in {page}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-    result = mkdocs_build(project, tmp_path / "site")
+    result = build_edited_copy(tmp_path, f"docs/{page}", old, new)
 
     assert result.returncode != 0, "the build should have failed"
     assert re.search(message, result.stdout + result.stderr, re.S), result.stderr[-3000:]

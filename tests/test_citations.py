@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta, timezone
 import bibtexparser
 import pytest
 from citation_html import FORMATS, citation_metadata, citations, mkdocs_yml, soup
-from conftest import DEPLOYED_EPOCH, DEPLOYED_URL, copy_project, mkdocs_build
+from conftest import DEPLOYED_EPOCH, DEPLOYED_URL, build_edited_copy
 from manuscript import GOLDEN, normalise
 from test_anchors import ANCHORS
 
@@ -156,13 +156,7 @@ def test_citations_stay_out_of_the_search_index(site):
     ids=["number-mismatch", "unknown-form"],
 )
 def test_hook_fails_on_a_sec_id_it_does_not_understand(tmp_path, old, new, message):
-    project = copy_project(tmp_path / "project")
-    path = project / "docs" / "4-math.md"
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"test set-up: {old!r} not in 4-math.md"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-    result = mkdocs_build(project, tmp_path / "site")
+    result = build_edited_copy(tmp_path, "docs/4-math.md", old, new)
 
     assert result.returncode != 0
     assert re.search(message, result.stderr), result.stderr[-2000:]

@@ -13,7 +13,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 import yaml
 from bs4 import Tag
-from conftest import ROOT, copy_project, mkdocs_build
+from conftest import ROOT, build_edited_copy
 from manuscript import PAGES, heading_id, normalise
 from site_html import content, page_html
 
@@ -168,13 +168,7 @@ def test_errata_is_in_the_nav_after_the_article(site):
     ids=["unknown-note", "errata-place-without-notes"],
 )
 def test_a_wrong_marker_fails_the_build_naming_the_page(tmp_path, page, old, new, message):
-    project = copy_project(tmp_path / "project")
-    path = project / "docs" / page
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"test set-up: {old!r} not in {page}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-    result = mkdocs_build(project, tmp_path / "site")
+    result = build_edited_copy(tmp_path, f"docs/{page}", old, new)
 
     assert result.returncode != 0, "the build should have failed"
     assert message in result.stdout + result.stderr, result.stderr[-3000:]

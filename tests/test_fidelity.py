@@ -6,7 +6,7 @@ import difflib
 from pathlib import Path
 
 import pytest
-from conftest import copy_project, mkdocs_build
+from conftest import build_edited_copy
 from manuscript import PAGES, blocks
 from site_html import content, text_blocks
 
@@ -64,12 +64,7 @@ def test_no_unmarked_additions(site, page):
     ids=["one-word", "formula", "snippet-code"],
 )
 def test_fidelity_check_catches_a_one_word_change(tmp_path, path, old, new, page, expected):
-    project = copy_project(tmp_path / "project")
-    file = project / path
-    text = file.read_text(encoding="utf-8")
-    assert old in text, f"test set-up: {old!r} not in {path}"
-    file.write_text(text.replace(old, new, 1), encoding="utf-8")
-    assert mkdocs_build(project, tmp_path / "site").returncode == 0
+    assert build_edited_copy(tmp_path, path, old, new).returncode == 0
 
     mismatch = first_mismatch(tmp_path / "site", page)
 
