@@ -119,7 +119,7 @@ def cmd_check(args) -> int:
     for reason in reasons:
         print(reason)
     if not reasons:
-        print(f"all {len(catalog.runnable())} frozen outputs and {len(drawn)} diagram SVGs are up to date")
+        print(f"all frozen outputs ({len(catalog.runnable())}) and diagram SVGs ({len(drawn)}) are up to date")
     return 1 if reasons else 0
 
 
