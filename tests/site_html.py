@@ -11,6 +11,9 @@ from manuscript import normalise
 BLOCK_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "dt", "pre", "div", "hr"}
 # Containers of the site's own additions (editor's notes, tabs with our code …).
 OURS = ".admonition, details, .tabbed-set"
+# Links inside the author's blocks that are not the author's text: heading permalinks,
+# paragraph numbers (citations/paragraphs.py).
+NOT_TEXT = "a.headerlink, a.para-num"
 
 
 def page_html(site: Path, page: str) -> Path:
@@ -23,7 +26,7 @@ def content(site: Path, page: str) -> Tag:
     soup = BeautifulSoup(page_html(site, page).read_text(encoding="utf-8"), "html.parser")
     article = soup.select_one("article.md-content__inner")
     assert article is not None, f"{page_html(site, page)}: no <article class='md-content__inner'>"
-    for link in article.select("a.headerlink"):
+    for link in article.select(NOT_TEXT):
         link.decompose()
     return article
 

@@ -1,0 +1,108 @@
+// The CSL processor for the site's citations: citeproc-js (npm `citeproc`, the
+// processor inside Zotero and Mendeley) run with the official style and locale
+// files in citations/styles and citations/locales.
+//
+// One process per build, fed over stdin by citations/processor.py: each line is a
+// JSON request, each answer one JSON line on stdout, in order, until stdin closes.
+//
+// request:  {"styles": {"<name>": {"file": "<path>", "locale": "zh-CN"}},
+//            "locales": {"zh-CN": "<path>"},
+//            "records": [<CSL-JSON>],
+//            "entries": [{"style": "<name>", "id": "<record id>"}],
+//            "citations": [{"style": "<name>", "id": "<record id>", "locator": "sec. 3.1, para. 2"}]}
+// answer:   {"entries": [{"text": "…", "html": "…"}], "citations": [{"text": "…", "html": "…"}]}
+//           or {"error": "…"} — the build then stops with that message.
+//
+// Each entry and each citation is made from a registry holding only its own record,
+// as a reader's reference list with that one item would have it (no year-suffixes
+// from the other sections, number [1]).
+"use strict";
+
+const fs = require("fs");
+const path = require("path");
+const readline = require("readline");
+const CSL = require("citeproc");
+
+// citeproc-js reports problems through CSL.debug / CSL.error and console.log;
+// stdout carries the answers only.
+console.log = console.info = (...args) => process.stderr.write(args.join(" ") + "\n");
+CSL.debug = (message) => process.stderr.write(`citeproc: ${message}\n`);
+CSL.error = (message) => {
+  throw new Error(`citeproc: ${message}`);
+};
+
+const files = new Map();
+function read(file) {
+  if (!files.has(file)) {
+    files.set(file, fs.readFileSync(path.resolve(file), "utf8"));
+  }
+  return files.get(file);
+}
+
+function engines(request) {
+  const items = new Map(request.records.map((record) => [record.id, record]));
+  const sys = {
+    retrieveItem(id) {
+      if (!items.has(id)) throw new Error(`no record with id ${JSON.stringify(id)}`);
+      return items.get(id);
+    },
+    // citeproc also asks for locales it can do without (e.g. "zh" before "zh-CN");
+    // it falls back to en-US, which is always given.
+    retrieveLocale(lang) {
+      const file = request.locales[lang];
+      return file ? read(file) : false;
+    },
+  };
+  const made = new Map();
+  // One engine per style (building one parses the style: the costly part).
+  return function engine(style, format) {
+    if (!made.has(style)) {
+      const spec = request.styles[style];
+      if (!spec) throw new Error(`unknown style ${JSON.stringify(style)}`);
+      made.set(style, new CSL.Engine(sys, read(spec.file), spec.locale, true));
+    }
+    const found = made.get(style);
+    found.setOutputFormat(format);
+    return found;
+  };
+}
+
+function entry(engine, job) {
+  const result = {};
+  for (const format of ["text", "html"]) {
+    const processor = engine(job.style, format);
+    processor.updateItems([job.id]);
+    const [, entries] = processor.makeBibliography();
+    if (entries.length !== 1) throw new Error(`${job.style}: ${entries.length} entries for ${job.id}`);
+    result[format] = entries[0].trim();
+  }
+  return result;
+}
+
+function citation(engine, job) {
+  const result = {};
+  for (const format of ["text", "html"]) {
+    const processor = engine(job.style, format);
+    processor.updateItems([job.id]);
+    result[format] = processor.makeCitationCluster([{ id: job.id, locator: job.locator }]);
+  }
+  return result;
+}
+
+function answer(request) {
+  const engine = engines(request);
+  return {
+    entries: (request.entries || []).map((job) => entry(engine, job)),
+    citations: (request.citations || []).map((job) => citation(engine, job)),
+  };
+}
+
+readline.createInterface({ input: process.stdin }).on("line", (line) => {
+  let reply;
+  try {
+    reply = answer(JSON.parse(line));
+  } catch (error) {
+    reply = { error: error && error.stack ? error.stack : String(error) };
+  }
+  process.stdout.write(JSON.stringify(reply) + "\n");
+});
