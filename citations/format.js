@@ -72,8 +72,10 @@ function entry(engine, job) {
   for (const format of ["text", "html"]) {
     const processor = engine(job.style, format);
     processor.updateItems([job.id]);
-    const [, entries] = processor.makeBibliography();
-    if (entries.length !== 1) throw new Error(`${job.style}: ${entries.length} entries for ${job.id}`);
+    const bibliography = processor.makeBibliography();
+    if (!bibliography) throw new Error("the style makes no bibliography");
+    const entries = bibliography[1];
+    if (entries.length !== 1) throw new Error(`${entries.length} entries instead of 1`);
     result[format] = entries[0].trim();
   }
   return result;
@@ -89,11 +91,23 @@ function citation(engine, job) {
   return result;
 }
 
-function answer(request) {
+// A failure names the style file and the record it was formatting.
+function each(jobs, make, request) {
   const engine = engines(request);
+  return (jobs || []).map((job) => {
+    try {
+      return make(engine, job);
+    } catch (error) {
+      const spec = request.styles[job.style];
+      throw new Error(`${spec ? spec.file : job.style}, record ${job.id}: ${error.message}`);
+    }
+  });
+}
+
+function answer(request) {
   return {
-    entries: (request.entries || []).map((job) => entry(engine, job)),
-    citations: (request.citations || []).map((job) => citation(engine, job)),
+    entries: each(request.entries, entry, request),
+    citations: each(request.citations, citation, request),
   };
 }
 
@@ -102,7 +116,7 @@ readline.createInterface({ input: process.stdin }).on("line", (line) => {
   try {
     reply = answer(JSON.parse(line));
   } catch (error) {
-    reply = { error: error && error.stack ? error.stack : String(error) };
+    reply = { error: error && error.message ? error.message : String(error) };
   }
   process.stdout.write(JSON.stringify(reply) + "\n");
 });

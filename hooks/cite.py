@@ -81,8 +81,7 @@ def url_of(config, file_url: str, anchor: str = "") -> str:
 
 
 def on_files(files, config):
-    article = records.record(build.meta, url_of(config, ""), build.accessed)
-    units = [article]
+    sections = []
     for file in files.documentation_pages():
         if not file.src_uri.endswith(".md"):
             continue
@@ -90,8 +89,11 @@ def on_files(files, config):
             found = records.sections_in(file.content_string, file.src_uri)
         except records.RecordError as error:
             fail(str(error))
-        for _, section in found:
-            units.append(records.record(build.meta, url_of(config, file.url, section.anchor), build.accessed, section))
+        sections += [(section, url_of(config, file.url, section.anchor)) for _, section in found]
+    # The article first, then its sections in the article's order (1, 1.1, …, 10).
+    sections.sort(key=lambda found: [int(part) for part in found[0].number.split(".")])
+    units = [records.record(build.meta, url_of(config, ""), build.accessed)]
+    units += [records.record(build.meta, url, build.accessed, section) for section, url in sections]
     build.records = {unit["id"]: unit for unit in units}
 
     jobs = [(style.name, unit["id"]) for unit in units for style in records.STYLES]
