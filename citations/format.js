@@ -39,29 +39,33 @@ function read(file) {
   return files.get(file);
 }
 
+// Engines live as long as the process: building one parses and compiles its style,
+// the costly part (APA's takes seconds), so a build's second request reuses them.
+let items = new Map();
+let locales = {};
+const sys = {
+  retrieveItem(id) {
+    if (!items.has(id)) throw new Error(`no record with id ${JSON.stringify(id)}`);
+    return items.get(id);
+  },
+  // citeproc also asks for locales it can do without (e.g. "zh" before "zh-CN");
+  // it falls back to en-US, which is always given.
+  retrieveLocale(lang) {
+    return locales[lang] ? read(locales[lang]) : false;
+  },
+};
+const made = new Map();
+
 function engines(request) {
-  const items = new Map(request.records.map((record) => [record.id, record]));
-  const sys = {
-    retrieveItem(id) {
-      if (!items.has(id)) throw new Error(`no record with id ${JSON.stringify(id)}`);
-      return items.get(id);
-    },
-    // citeproc also asks for locales it can do without (e.g. "zh" before "zh-CN");
-    // it falls back to en-US, which is always given.
-    retrieveLocale(lang) {
-      const file = request.locales[lang];
-      return file ? read(file) : false;
-    },
-  };
-  const made = new Map();
-  // One engine per style (building one parses the style: the costly part).
+  items = new Map(request.records.map((record) => [record.id, record]));
+  locales = request.locales;
+  for (const engine of made.values()) engine.updateItems([]); // forget the last request's records
   return function engine(style, format) {
-    if (!made.has(style)) {
-      const spec = request.styles[style];
-      if (!spec) throw new Error(`unknown style ${JSON.stringify(style)}`);
-      made.set(style, new CSL.Engine(sys, read(spec.file), spec.locale, true));
-    }
-    const found = made.get(style);
+    const spec = request.styles[style];
+    if (!spec) throw new Error(`unknown style ${JSON.stringify(style)}`);
+    const key = `${spec.file} ${spec.locale}`;
+    if (!made.has(key)) made.set(key, new CSL.Engine(sys, read(spec.file), spec.locale, true));
+    const found = made.get(key);
     found.setOutputFormat(format);
     return found;
   };
@@ -92,8 +96,7 @@ function citation(engine, job) {
 }
 
 // A failure names the style file and the record it was formatting.
-function each(jobs, make, request) {
-  const engine = engines(request);
+function each(jobs, make, request, engine) {
   return (jobs || []).map((job) => {
     try {
       return make(engine, job);
@@ -105,9 +108,10 @@ function each(jobs, make, request) {
 }
 
 function answer(request) {
+  const engine = engines(request);
   return {
-    entries: each(request.entries, entry, request),
-    citations: each(request.citations, citation, request),
+    entries: each(request.entries, entry, request, engine),
+    citations: each(request.citations, citation, request, engine),
   };
 }
 
