@@ -71,28 +71,30 @@ function engines(request) {
   };
 }
 
-function entry(engine, job) {
+// The text (what is copied) and the HTML (what is shown), each from a registry
+// holding only this record.
+function inBothFormats(engine, job, make) {
   const result = {};
   for (const format of ["text", "html"]) {
     const processor = engine(job.style, format);
     processor.updateItems([job.id]);
-    const bibliography = processor.makeBibliography();
-    if (!bibliography) throw new Error("the style makes no bibliography");
-    const entries = bibliography[1];
-    if (entries.length !== 1) throw new Error(`${entries.length} entries instead of 1`);
-    result[format] = entries[0].trim();
+    result[format] = make(processor);
   }
   return result;
 }
 
+function entry(engine, job) {
+  return inBothFormats(engine, job, (processor) => {
+    const bibliography = processor.makeBibliography();
+    if (!bibliography) throw new Error("the style makes no bibliography");
+    const entries = bibliography[1];
+    if (entries.length !== 1) throw new Error(`${entries.length} entries instead of 1`);
+    return entries[0].trim();
+  });
+}
+
 function citation(engine, job) {
-  const result = {};
-  for (const format of ["text", "html"]) {
-    const processor = engine(job.style, format);
-    processor.updateItems([job.id]);
-    result[format] = processor.makeCitationCluster([{ id: job.id, locator: job.locator }]);
-  }
-  return result;
+  return inBothFormats(engine, job, (processor) => processor.makeCitationCluster([{ id: job.id, locator: job.locator }]));
 }
 
 // A failure names the style file and the record it was formatting.

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import shutil
 import subprocess
@@ -26,6 +27,7 @@ DRIVER = "citations/format.js"
 CACHE = ".cache/citations"
 KEEP = 16  # cached answers kept (one build's answers are two files)
 INSTALL = "run `npm ci` (or `make deps`) in the project folder"
+log = logging.getLogger("mkdocs.citations")
 
 
 class ProcessorError(Exception):
@@ -88,6 +90,7 @@ class Processor:
             raise ProcessorError("Node.js (`node`) is not on PATH; the citations are formatted by citeproc-js under Node 20")
         self.stderr = tempfile.TemporaryFile()
         self.started += 1
+        log.info("citations: formatting with citeproc-js (Node); the answers are cached in %s/", CACHE)
         return subprocess.Popen(
             [node, DRIVER],
             cwd=self.root,

@@ -1,4 +1,4 @@
-"""Abbreviations become tooltips (<abbr title=…>) wherever they occur, never in code."""
+"""Abbreviations become tooltips (<abbr title=…>) wherever they occur, never in code or in citation entries."""
 
 from __future__ import annotations
 
