@@ -132,11 +132,9 @@ def entry_html(style: str, record_id: str) -> str:
     return f'<div class="cite-entry" data-cite-style="{style}">\n{entry["html"]}\n{button}\n</div>'
 
 
-def downloads(record_id: str, here: str, label: str) -> str:
-    links = " · ".join(
-        f"[{name}]({posixpath.relpath(f'{DOWNLOADS}/{record_id}.{extension}', here)})" for extension, name in FORMATS.items()
-    )
-    return f"{label}：{links}"
+def download_links(stem: str, here: str) -> str:
+    """Markdown links to cite/<stem>.bib, .ris and .json, relative to the page's folder `here`."""
+    return " · ".join(f"[{name}]({posixpath.relpath(f'{DOWNLOADS}/{stem}.{extension}', here)})" for extension, name in FORMATS.items())
 
 
 def citation_tabs(record_id: str) -> list[str]:
@@ -162,7 +160,7 @@ def section_block(record_id: str, here: str) -> str:
         "<summary>引用本节</summary>",
         "",
         *citation_tabs(record_id),
-        f'<p class="cite-note" markdown>{downloads(record_id, here, "下载本节条目")}（可导入 Zotero、EndNote、NoteExpress、JabRef 等）。'
+        f'<p class="cite-note" markdown>下载本节条目：{download_links(record_id, here)}（可导入 Zotero、EndNote、NoteExpress、JabRef 等）。'
         f"{cite_note(here)}</p>",
         "",
         "</details>",
@@ -172,15 +170,12 @@ def section_block(record_id: str, here: str) -> str:
 
 def article_block(here: str) -> str:
     key = build.meta["key"]
-    everything = " · ".join(
-        f"[{name}]({posixpath.relpath(f'{DOWNLOADS}/{key}-all.{extension}', here)})" for extension, name in FORMATS.items()
-    )
     lines = [
         f'<div class="cite-article" data-search-exclude="" data-cite-date="{build.accessed.isoformat()}" markdown>',
         "",
         *citation_tabs(key),
-        f'<p class="cite-note" markdown>{downloads(key, here, "下载全文条目")}。'
-        f"全部条目（全文 + {len(build.records) - 1} 个小节）：{everything}。{cite_note(here)}</p>",
+        f'<p class="cite-note" markdown>下载全文条目：{download_links(key, here)}。'
+        f"全部条目（全文 + {len(build.records) - 1} 个小节）：{download_links(key + '-all', here)}。{cite_note(here)}</p>",
         "",
         "</div>",
     ]
@@ -188,6 +183,8 @@ def article_block(here: str) -> str:
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
+    if not page.file.src_uri.endswith(".md"):
+        return markdown  # notebook pages: no numbered sections (as in on_files)
     here = posixpath.dirname(page.file.src_uri) or "."
     if page.file.src_uri == CITE_PAGE:
         if markdown.count(ARTICLE_MARKER) != 1:
