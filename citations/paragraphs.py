@@ -7,8 +7,8 @@ and a small link to itself showing its number:
 
 - a paragraph, a list item, a definition (term and description count once, the
   id on the term): the id on the element, the number link as its first child;
-- a formula (`div.arithmatex`), a table, a code block, and a code block shown as
-  tabs whose first tab is 原文: wrapped in `<div class="para">` carrying the id
+- a formula (`div.arithmatex`), a table, a code block or diagram, and a code block
+  shown as tabs whose first tab is 原文: wrapped in `<div class="para">` carrying the id
   and the number, so that what renders the block later (KaTeX, the tab bar)
   keeps it whole. A code block counts once, whatever tab the reader has open.
 
@@ -106,9 +106,12 @@ class ParagraphIds(Treeprocessor):
         return len(paragraph) == 0 and HTML_PLACEHOLDER_RE.fullmatch((paragraph.text or "").strip()) is not None
 
     def is_code(self, paragraph: etree.Element) -> bool:
-        """A stashed block is code (superfences: highlight or a custom fence) when it holds a <pre>."""
+        """A stashed block is the author's code or diagram (superfences: highlighted code, a custom
+        fence such as mermaid, or a diagram drawn to SVG) when it holds a <pre> or an <svg>;
+        other stashed blocks are raw HTML (comments, our markup)."""
         index = int(HTML_PLACEHOLDER_RE.fullmatch(paragraph.text.strip()).group(1))
-        return "<pre" in str(self.md.htmlStash.rawHtmlBlocks[index])
+        html = str(self.md.htmlStash.rawHtmlBlocks[index])
+        return "<pre" in html or "<svg" in html
 
     @staticmethod
     def first_tab(tabbed: etree.Element) -> str | None:

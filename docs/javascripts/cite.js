@@ -140,15 +140,26 @@
     panel.focus({ preventScroll: true });
   }
 
+  function labelNumbers() {
+    document.querySelectorAll("a.para-num[data-cite-apa]").forEach(function (number) {
+      number.title = number.getAttribute("data-cite-where") + "：本段链接，点击引用此段";
+    });
+  }
+
   document.addEventListener("click", function (event) {
     var number = event.target.closest && event.target.closest("a.para-num[data-cite-apa]");
     if (number) toggle(number); // the link itself still goes to #sec-…-pN
   });
 
   // Material's document$ emits on every page load, instant navigation included.
+  function start() {
+    showTodaysDate();
+    labelNumbers();
+  }
+
   if (typeof document$ !== "undefined") {
-    document$.subscribe(showTodaysDate);
+    document$.subscribe(start);
   } else {
-    document.addEventListener("DOMContentLoaded", showTodaysDate);
+    document.addEventListener("DOMContentLoaded", start);
   }
 })();
