@@ -274,16 +274,19 @@ def test_a_processor_failure_fails_the_build_naming_the_style_and_record(tmp_pat
     assert message + "the style makes no bibliography" in result.stderr, result.stderr[-2000:]
 
 
-def test_a_warm_build_does_not_start_node_and_a_cold_one_says_it_needs_it(site, tmp_path):
-    """The session's build filled .cache/citations; a copy with that cache builds with no Node.js on PATH."""
+def test_a_warm_build_does_not_start_node_and_a_cold_one_says_it_needs_it(tmp_path):
+    """Once the processor's answers are cached, a build with the same inputs needs no Node.js."""
     without_node = str(Path(sys.executable).parent)  # the virtualenv's bin: python, mkdocs, no node
+    same_day = {"SOURCE_DATE_EPOCH": DEPLOYED_EPOCH}  # the access date is part of the cache key
     project = copy_project(tmp_path / "project")
-    warm = mkdocs_build(project, tmp_path / "warm", PATH=without_node)
+    assert mkdocs_build(project, tmp_path / "first", **same_day).returncode == 0
+    warm = mkdocs_build(project, tmp_path / "warm", PATH=without_node, **same_day)
     assert warm.returncode == 0, warm.stderr[-2000:]
+    assert "formatting with citeproc-js" not in warm.stderr
 
     for cached in (project / ".cache" / "citations").iterdir():
         cached.unlink()
-    cold = mkdocs_build(project, tmp_path / "cold", PATH=without_node)
+    cold = mkdocs_build(project, tmp_path / "cold", PATH=without_node, **same_day)
     assert cold.returncode != 0
     assert "citations: Node.js (`node`) is not on PATH" in cold.stderr, cold.stderr[-2000:]
 
