@@ -39,7 +39,6 @@ class Processor:
         self.root = root
         self.process: subprocess.Popen | None = None
         self.stderr = None
-        self.started = 0  # Node processes started (for the tests and the curious)
 
     # -- cache ---------------------------------------------------------------
 
@@ -89,7 +88,6 @@ class Processor:
         if node is None:
             raise ProcessorError("Node.js (`node`) is not on PATH; the citations are formatted by citeproc-js under Node 20")
         self.stderr = tempfile.TemporaryFile()
-        self.started += 1
         log.info("citations: formatting with citeproc-js (Node); the answers are cached in %s/", CACHE)
         return subprocess.Popen(
             [node, DRIVER],

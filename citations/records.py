@@ -54,7 +54,6 @@ class RecordError(ValueError):
 class Section:
     anchor: str  # sec-4-1
     heading: str  # 4.1 深度学习中的损失函数
-    page: str  # 4-math.md
 
     @property
     def number(self) -> str:
@@ -83,7 +82,7 @@ def sections_in(markdown: str, page: str) -> list[tuple[int, Section]]:
         number = HEADING_NUMBER.match(text)
         if number is None or "sec-" + number["number"].replace(".", "-") != anchor:
             raise RecordError(f"docs/{page}:{lineno}: #{anchor} is not the number of the heading {text!r}")
-        found.append((lineno, Section(anchor, text, page)))
+        found.append((lineno, Section(anchor, text)))
     return found
 
 
