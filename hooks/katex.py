@@ -10,14 +10,19 @@ the same way after the plugin has written it.
 
 One Node process per build (hooks/katex_render.js, the pinned KaTeX from
 node_modules) renders every formula, a page per round trip: starting Node per
-formula is about ten times slower. A formula KaTeX cannot parse, or a
-wrapper in a form this hook does not know, fails the build naming the page.
+formula is about ten times slower. Each page's answer is cached in
+.cache/katex/, keyed on its formulas, katex_render.js and the installed KaTeX
+version, so a warm build or a `mkdocs serve` rebuild whose formulas did not
+change never starts Node. A formula KaTeX cannot parse, or a wrapper in a form
+this hook does not know, fails the build naming the page.
 """
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
+import os
 import re
 import subprocess
 from pathlib import Path
@@ -26,6 +31,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 RENDERER = Path(__file__).with_name("katex_render.js")
+KATEX = RENDERER.parent.parent / "node_modules" / "katex" / "package.json"
+CACHE = RENDERER.parent.parent / ".cache" / "katex"
+KEEP = 32  # cached answers kept: a build makes one per page with formulas
 PRINT_PAGE = "print_page/index.html"
 WRAPPER = re.compile(r'<(?P<tag>span|div)(?P<attrs>\s[^>]*?\bclass="arithmatex"[^>]*)>(?P<tex>.*?)</(?P=tag)>', re.S)
 DELIMITERS = {"span": (r"\(", r"\)"), "div": (r"\[", r"\]")}
@@ -36,12 +44,34 @@ COPIED_AS = {"span": "${}$", "div": "$${}$$"}
 
 
 class Renderer:
-    """hooks/katex_render.js, started on the first formula of a build."""
+    """hooks/katex_render.js, started on the first formula of a build that is not cached."""
 
     def __init__(self):
         self.process: subprocess.Popen | None = None
 
     def render(self, formulas: list[dict]) -> list[dict]:
+        """KaTeX's answers for `formulas`, from the cache or from Node."""
+        digest = hashlib.sha256(json.dumps(formulas, sort_keys=True, ensure_ascii=False).encode("utf-8"))
+        for part in (RENDERER, KATEX):
+            try:
+                digest.update(part.read_bytes())
+            except OSError:
+                raise PluginError(f"hooks/katex.py: {part} is missing; run `npm ci` (or `make deps`)") from None
+        cached = CACHE / f"{digest.hexdigest()}.json"
+        if cached.is_file():
+            cached.touch()  # recently used: kept by the pruning below
+            return json.loads(cached.read_text(encoding="utf-8"))
+        results = self.ask(formulas)
+        CACHE.mkdir(parents=True, exist_ok=True)
+        # Written aside and renamed: builds running at the same time never read half a file.
+        partial = cached.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_text(json.dumps(results, ensure_ascii=False), encoding="utf-8")
+        os.replace(partial, cached)
+        for old in sorted(CACHE.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)[KEEP:]:
+            old.unlink(missing_ok=True)
+        return results
+
+    def ask(self, formulas: list[dict]) -> list[dict]:
         if self.process is None:
             try:
                 self.process = subprocess.Popen(

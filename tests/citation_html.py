@@ -1,7 +1,8 @@
-"""Reading the "引用本节" blocks and the citation metadata of the built site."""
+"""Reading the citations of the built site: 引用本节 blocks, the whole-article block, metadata."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -9,7 +10,9 @@ import yaml
 from bs4 import BeautifulSoup, Tag
 
 ROOT = Path(__file__).resolve().parent.parent
-FORMATS = ("GB/T 7714", "APA", "BibTeX")
+# The tabs of a citation block, in order; the first three are formatted by citeproc-js.
+FORMATS = ("GB/T 7714-2025", "GB/T 7714-2015", "APA 7", "BibTeX")
+STYLE_OF = {"GB/T 7714-2025": "gbt-2025", "GB/T 7714-2015": "gbt-2015", "APA 7": "apa"}
 
 
 def mkdocs_yml() -> dict:
@@ -27,26 +30,76 @@ def citation_metadata() -> dict:
 
 
 @dataclass
+class Entry:
+    html: str  # the entry's HTML, as the page holds it (citeproc-js's output)
+    shown: str  # the text a reader sees
+    copied: str  # what the copy button copies (data-clipboard-text)
+
+
+@dataclass
 class Citation:
     anchor: str
-    heading: Tag
     box: Tag
-    texts: dict[str, str]  # format label -> citation text, as the code block holds it
+    entries: dict[str, Entry]  # CSL format label -> entry
+    bibtex: str
+    downloads: dict[str, str]  # link text (BibTeX, RIS, CSL-JSON) -> href
 
 
 def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
+def read_block(anchor: str, box: Tag) -> Citation:
+    labels = [label.get_text() for label in box.select(".tabbed-labels > label")]
+    blocks = box.select(".tabbed-content > .tabbed-block")
+    assert labels == list(FORMATS), f"#{anchor}: tabs {labels}"
+    entries = {}
+    for label, block in zip(labels, blocks):
+        if label in STYLE_OF:
+            entry = block.select_one(f'.cite-entry[data-cite-style="{STYLE_OF[label]}"]')
+            assert entry is not None, f"#{anchor} {label}: no .cite-entry"
+            csl = entry.select_one(".csl-entry")
+            entries[label] = Entry(str(csl), csl.get_text(), entry.select_one("button.cite-copy")["data-clipboard-text"])
+    bibtex = blocks[FORMATS.index("BibTeX")].select_one("pre > code").get_text()
+    downloads = {a.get_text(): a["href"] for a in box.select(".cite-note a") if a["href"].rsplit(".", 1)[-1] in {"bib", "ris", "json"}}
+    return Citation(anchor, box, entries, bibtex, downloads)
+
+
 def citations(html: BeautifulSoup) -> dict[str, Citation]:
-    """anchor -> the citation block that follows the heading with that id."""
+    """anchor -> the 引用本节 block that follows the heading with that id."""
     found = {}
     for box in html.select("details.cite"):
         heading = box.find_previous_sibling()
         assert heading is not None and heading.name in {"h1", "h2", "h3", "h4"}, f"a citation block after {heading}"
-        labels = [label.get_text() for label in box.select(".tabbed-labels > label")]
-        codes = [block.select_one("pre > code") for block in box.select(".tabbed-content > .tabbed-block")]
-        assert len(labels) == len(codes), f"#{heading.get('id')}: {labels} vs {len(codes)} code blocks"
-        texts = {label: code.get_text().rstrip("\n") for label, code in zip(labels, codes)}
-        found[heading["id"]] = Citation(heading["id"], heading, box, texts)
+        found[heading["id"]] = read_block(heading["id"], box)
     return found
+
+
+def article_citation(html: BeautifulSoup) -> Citation:
+    box = html.select_one("article .cite-article")
+    assert box is not None, "no whole-article citation block"
+    return read_block("(article)", box)
+
+
+def download(site: Path, page_dir: Path, href: str) -> Path:
+    """The file a download link of a page in `page_dir` points to."""
+    path = (page_dir / href).resolve()
+    assert path.is_relative_to(site.resolve()) and path.is_file(), f"{href}: not a file of the site"
+    return path
+
+
+def records_of(path: Path) -> list[dict]:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def processor_output(records: list[dict], entries=(), citations=()) -> dict:
+    """citeproc-js's answer (a fresh Node process, no cache) for these records: the reference
+    the tests compare the site with. The same processor, never a second formatter."""
+    from citations.processor import Processor
+    from citations.records import request
+
+    processor = Processor(ROOT)
+    try:
+        return processor.ask(request(records, entries, citations))
+    finally:
+        processor.close()

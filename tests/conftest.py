@@ -11,8 +11,13 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-# What a build needs; a temporary copy of these is a complete project.
-PROJECT_FILES = ["mkdocs.yml", "package.json", "docs", "snippets", "includes", "overrides", "hooks", "node_modules"]
+# What a build needs; a temporary copy of these is a complete project (the citation
+# processor's cache comes along, so a copy starts Node only for what its edit changes).
+PROJECT_FILES = [
+    "mkdocs.yml", "package.json", "docs", "snippets", "includes", "overrides", "hooks", "citations", "node_modules",
+    ".cache/citations",
+    ".cache/katex",
+]
 
 sys.path.insert(0, str(Path(__file__).parent))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from bs4 import BeautifulSoup, Tag
@@ -11,6 +12,10 @@ from manuscript import normalise
 BLOCK_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "dt", "pre", "div", "hr"}
 # Containers of the site's own additions (editor's notes, tabs with our code …).
 OURS = ".admonition, details, .tabbed-set"
+# Links inside the author's blocks that are not the author's text: heading permalinks,
+# paragraph numbers (citations/paragraphs.py).
+NOT_TEXT = "a.headerlink, a.para-num"
+PARAGRAPH_ID = re.compile(r"^sec-\d+(?:-\d+)*-p\d+$")
 
 
 def page_html(site: Path, page: str) -> Path:
@@ -23,7 +28,7 @@ def content(site: Path, page: str) -> Tag:
     soup = BeautifulSoup(page_html(site, page).read_text(encoding="utf-8"), "html.parser")
     article = soup.select_one("article.md-content__inner")
     assert article is not None, f"{page_html(site, page)}: no <article class='md-content__inner'>"
-    for link in article.select("a.headerlink"):
+    for link in article.select(NOT_TEXT):
         link.decompose()
     formulas_as_tex(article)
     return article
@@ -74,3 +79,23 @@ def text_blocks(article: Tag, *, include_ours: bool = True) -> list[tuple[str, s
         else:
             out.append(("heading", normalise(el.get_text())))
     return out
+
+
+def block_text(el: Tag) -> tuple[str, str]:
+    """(kind, text) of one numbered block (citations/paragraphs.py), read like `text_blocks` reads it."""
+    classes = el.get("class", [])
+    if el.name == "div" and "para" in classes:
+        math = el.select_one("div.arithmatex")
+        if math is not None:
+            return "math", normalise(math.get_text())
+        # A code block, alone or as the 原文 tab of a tab set.
+        return "code", el.select_one("pre").get_text().rstrip("\n")
+    if el.name == "dt":
+        dd = el.find_next_sibling("dd")
+        return "item", normalise(el.get_text() + "：" + (dd.get_text() if dd else ""))
+    return ("item" if el.name == "li" else "paragraph"), normalise(el.get_text())
+
+
+def numbered_blocks(article: Tag) -> list[tuple[str, str, str]]:
+    """(paragraph id, kind, text) for every block carrying a paragraph id, in document order."""
+    return [(el["id"], *block_text(el)) for el in article.find_all(id=PARAGRAPH_ID)]

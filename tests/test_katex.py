@@ -127,16 +127,20 @@ def test_unknown_formula_markup_fails_naming_the_page(document, message):
     hook.renderer.close()
 
 
-def test_one_renderer_process_typesets_a_whole_build(monkeypatch):
-    """Node starts once for all the formulas of a build, not once per formula or page."""
+def test_one_renderer_process_typesets_a_whole_build(monkeypatch, tmp_path):
+    """Node starts once for all the formulas of a build, not once per formula or page; a warm build not at all."""
     hook = load_hook()
+    monkeypatch.setattr(hook, "CACHE", tmp_path / "katex")
     started = []
     real_popen = hook.subprocess.Popen
     monkeypatch.setattr(hook.subprocess, "Popen", lambda *a, **k: started.append(a) or real_popen(*a, **k))
     try:
-        for page in range(5):
-            out = hook.typeset("".join(f'<span class="arithmatex">\\(x_{{{page}{i}}}\\)</span>' for i in range(20)), f"docs/{page}.md")
-            assert out.count('class="katex"') == 20
+        pages = ["".join(f'<span class="arithmatex">\\(x_{{{page}{i}}}\\)</span>' for i in range(20)) for page in range(5)]
+        for page, document in enumerate(pages):
+            assert hook.typeset(document, f"docs/{page}.md").count('class="katex"') == 20
     finally:
         hook.renderer.close()
     assert len(started) == 1, started
+    assert len(list((tmp_path / "katex").glob("*.json"))) == 5, "one cached answer per page"
+    assert hook.typeset(pages[0], "docs/0.md").count('class="katex"') == 20
+    assert len(started) == 1, "a page whose formulas are cached started Node again"

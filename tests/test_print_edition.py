@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from citation_html import soup
 from manuscript import blocks
-from site_html import formulas_as_tex, text_blocks
+from site_html import NOT_TEXT, formulas_as_tex, text_blocks
 
 BLOCKS = blocks()
 
@@ -13,7 +13,7 @@ def print_article(site):
     html = soup(site / "print_page" / "index.html")
     article = html.select_one("article.md-content__inner")
     assert article is not None
-    for link in article.select("a.headerlink"):
+    for link in article.select(NOT_TEXT):
         link.decompose()
     return html, article
 

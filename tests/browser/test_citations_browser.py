@@ -1,6 +1,9 @@
-"""引用本节 and the print edition in Chromium.
+"""Citations, paragraph numbers and the print edition in Chromium.
 
-- a copy button copies the citation shown, with the reader's today as access date;
+- a copy button copies the entry shown, with the reader's today as access date, and that
+  is exactly what citeproc-js makes of the record with that access date;
+- 引用此段 gives a paragraph's own number after an editor's note, with citeproc-js's
+  in-text citation; a link to a paragraph id scrolls to it;
 - the blocks stay quiet: one small line when closed, no overflow at 390 px (screenshots
   light/dark × 1280/390 px go to tests/screenshots/ for a human look);
 - the print edition prints to a PDF that holds all ten sections and no navigation.
@@ -14,51 +17,111 @@ import subprocess
 from datetime import date, datetime
 
 import pytest
-from citation_html import FORMATS, ROOT, citations, soup
+from citation_html import FORMATS, ROOT, STYLE_OF, citation_metadata, processor_output, records_of
+from citations.export import biblatex
 from manuscript import numbered_headings
 
 SCREENSHOTS = ROOT / "tests" / "screenshots"
-MONTHS = "January February March April May June July August September October November December".split()
 READER_TODAY = datetime(2031, 2, 3, 10, 0)  # local time of the (emulated) reader
+META = citation_metadata()
 
 
-def apa_date(day: date) -> str:
-    return f"{MONTHS[day.month - 1]} {day.day}, {day.year}"
+def record_read_on(site, record_id: str, day: date) -> dict:
+    (record,) = records_of(site / "cite" / f"{record_id}.json")
+    return dict(record, accessed={"date-parts": [[day.year, day.month, day.day]]})
 
 
-def open_citation(page, anchor: str, label: str):
-    box = page.locator(f"#{anchor} + details.cite")
-    box.locator("summary").click()
+def open_citation(page, box_selector: str, label: str):
+    box = page.locator(box_selector)
+    if box.evaluate("el => el.tagName") == "DETAILS":
+        box.locator("summary").click()
     box.locator(".tabbed-labels > label", has_text=label).click()
     return box
 
 
+def copy_from(page, block) -> str:
+    block.hover()
+    block.locator("button.cite-copy, button.md-code__button[data-md-type='copy']").first.click()
+    return page.evaluate("navigator.clipboard.readText()")
+
+
 @pytest.mark.parametrize(
-    ("page_url", "anchor", "label"),
-    [("4-math/", "sec-4-1", "BibTeX"), ("7-resources/", "sec-7-3-2", "GB/T 7714"), ("1-background/", "sec-1", "APA")],
+    ("page_url", "box", "record_id", "label"),
+    [
+        ("7-resources/", "#sec-7-3-2 + details.cite", "cn-llm-market-sec-7-3-2", "GB/T 7714-2025"),
+        ("4-math/", "#sec-4-1 + details.cite", "cn-llm-market-sec-4-1", "GB/T 7714-2015"),
+        ("1-background/", "#sec-1 + details.cite", "cn-llm-market-sec-1", "APA 7"),
+        ("cite/", ".cite-article", "cn-llm-market", "APA 7"),
+        ("4-math/", "#sec-4-1 + details.cite", "cn-llm-market-sec-4-1", "BibTeX"),
+    ],
+    ids=["gbt2025-7.3.2", "gbt2015-4.1", "apa-1", "apa-article", "bibtex-4.1"],
 )
-def test_copy_button_copies_the_citation_with_the_readers_date(visit, site, page_url, anchor, label):
+def test_copy_button_copies_what_the_processor_makes_for_the_readers_date(visit, site, page_url, box, record_id, label):
     v = visit(permissions=["clipboard-read", "clipboard-write"])
     v.page.clock.set_fixed_time(READER_TODAY)
     page = v.goto(page_url)
-    box = open_citation(page, anchor, label)
-    block = box.locator(".tabbed-content > .tabbed-block").nth(FORMATS.index(label))
-    block.locator("pre").hover()
-    block.locator('button.md-code__button[data-md-type="copy"]').click()
-    copied = page.evaluate("navigator.clipboard.readText()")
+    opened = open_citation(page, box, label)
+    block = opened.locator(".tabbed-content > .tabbed-block").nth(FORMATS.index(label))
+    shown = block.inner_text().strip()
+    copied = copy_from(page, block)
 
-    static = citations(soup(site / page_url / "index.html"))[anchor]
-    built = date.fromisoformat(static.box["data-cite-date"])
-    today = READER_TODAY.date()
-    expected = static.texts[label].replace(built.isoformat(), today.isoformat()).replace(apa_date(built), apa_date(today))
-    assert expected != static.texts[label], "the reader's date differs from the build date"
+    record = record_read_on(site, record_id, READER_TODAY.date())
+    if label == "BibTeX":
+        expected = biblatex(record).rstrip("\n")
+    else:
+        expected = processor_output([record], entries=[(STYLE_OF[label], record_id)])["entries"][0]["text"]
+        # (Whitespace aside: the number [1] and the entry are separate boxes on the page.)
+        assert "".join(shown.split()) == "".join(expected.split()), "the entry shown is the processor's for today"
+    assert "2031" in expected
     assert copied.rstrip("\n") == expected
     assert not v.console_errors, v.console_errors
 
 
+def test_cite_this_paragraph_after_an_editors_note(visit, site):
+    """5.3: five list items, an editor's note, then the paragraph 通过这个案例… — still paragraph 6."""
+    v = visit(permissions=["clipboard-read", "clipboard-write"])
+    page = v.goto("5-project/")
+    paragraph = page.locator("#sec-5-3-p6")
+    assert paragraph.locator("xpath=preceding-sibling::*[1]").get_attribute("data-editor-note") == "no-random-flip"
+    paragraph.locator("a.para-num").click()
+
+    assert page.url.endswith("#sec-5-3-p6")
+    panel = page.locator(".cite-para")
+    panel.wait_for()
+    assert "引用此段 · 5.3 节第 6 段" in panel.locator(".cite-para__title").inner_text()
+    records = records_of(site / "cite" / f"{META['key']}-all.json")
+    apa, gbt = processor_output(
+        records, citations=[("apa", "cn-llm-market-sec-5-3", "sec. 5.3, para. 6"), ("gbt-2025", "cn-llm-market-sec-5-3", "sec. 5.3, para. 6")]
+    )["citations"]
+    assert apa["text"] == f"({META['author']}, n.d., Section 5.3, para. 6)"
+    entries = panel.locator("dd .cite-entry")
+    assert entries.nth(0).inner_text().strip() == apa["text"]
+    assert entries.nth(1).inner_text().strip() == gbt["text"] + "5.3 节第 6 段"
+    # The section's reference entry, as its 引用本节 block shows it.
+    section_entry = page.locator('#sec-5-3 + details.cite .cite-entry[data-cite-style="gbt-2025"] .csl-entry')
+    assert entries.nth(2).locator(".csl-entry").text_content() == section_entry.text_content()  # (that block is closed)
+    assert copy_from(page, entries.nth(0)) == apa["text"]
+    assert entries.nth(4).inner_text().strip().endswith("/5-project/#sec-5-3-p6")
+
+    paragraph.locator("a.para-num").click()  # a second click closes it
+    assert page.locator(".cite-para").count() == 0
+    assert not v.console_errors, v.console_errors
+
+
+def test_a_link_to_a_paragraph_scrolls_to_it(visit):
+    v = visit(viewport={"width": 1280, "height": 800})
+    page = v.goto("7-resources/#sec-7-3-2-p2")
+    target = page.locator("#sec-7-3-2-p2")
+    assert target.evaluate("el => el.matches(':target')")
+    top = target.evaluate("el => el.getBoundingClientRect().top")
+    header = page.locator(".md-header").evaluate("el => el.getBoundingClientRect().bottom")
+    assert header <= top < 400, f"#sec-7-3-2-p2 is at {top}px (header ends at {header}px)"
+    assert target.inner_text().strip().startswith("2")  # its number, in the margin
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width", [1280, 390])
-def test_citation_blocks_are_quiet_and_fit(visit, scheme, width):
+def test_citation_blocks_and_numbers_are_quiet_and_fit(visit, scheme, width):
     v = visit(viewport={"width": width, "height": 900}, color_scheme=scheme)
     page = v.goto("7-resources/")
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
@@ -70,14 +133,25 @@ def test_citation_blocks_are_quiet_and_fit(visit, scheme, width):
         assert summary_size < body_size, "引用本节 is set smaller than the text"
         height = box.bounding_box()["height"]
         assert height <= 2 * summary_size, f"a closed 引用本节 is {height}px tall: more than one quiet line"
+    # Paragraph numbers: smaller than the text, in the margin left of it, inside the window.
+    article_left = page.locator("article.md-typeset").evaluate("el => el.getBoundingClientRect().left + parseFloat(getComputedStyle(el).paddingLeft)")
+    for number in page.locator("a.para-num").all():
+        assert number.evaluate("el => parseFloat(getComputedStyle(el).fontSize)") < body_size
+        box = number.bounding_box()
+        assert 0 <= box["x"] and box["x"] + box["width"] <= article_left + 1, f"number {number.inner_text()} is not in the margin"
 
-    box = open_citation(page, "sec-7-1", "BibTeX")
+    box = open_citation(page, "#sec-7-1 + details.cite", "GB/T 7714-2025")
     box.scroll_into_view_if_needed()
     page.wait_for_timeout(500)  # let the tab indicator finish its transition, for the screenshot
     page.screenshot(path=str(SCREENSHOTS / f"cite-open-{scheme}-{width}.png"))
+    page.locator("#sec-7-1-1-p2 > a.para-num").click()
+    page.locator(".cite-para").scroll_into_view_if_needed()
+    page.wait_for_timeout(300)
+    page.screenshot(path=str(SCREENSHOTS / f"cite-paragraph-{scheme}-{width}.png"))
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0, f"the page scrolls sideways by {overflow}px with a citation open"
-    code = box.locator(".tabbed-block").nth(2).locator("pre > code")
+    box.locator(".tabbed-labels > label", has_text="BibTeX").click()
+    code = box.locator(".tabbed-block").nth(3).locator("pre > code")
     assert code.evaluate("el => el.scrollWidth <= el.clientWidth"), "the BibTeX entry wraps instead of scrolling"
 
 
@@ -110,6 +184,8 @@ def test_print_edition_prints_to_a_complete_pdf(visit, tmp_path):
     # 如何引用 is also named on the landing page), no citation controls.
     for chrome in ("打印版（全文）", "引用本节"):
         assert chrome not in flat, f"{chrome!r} printed"
+    # Nor paragraph numbers: the first paragraph of 1.1 starts the line, no "1" before it.
+    assert "1本文旨在通过对国内大模型市场" not in flat
     # The diagram and the formulas are in the page as SVG and typeset HTML: they print as drawn.
     for drawn in ("市场需求", "word_vector"):
         assert drawn in flat, f"{drawn!r} (diagram label / formula text) is not in the PDF"

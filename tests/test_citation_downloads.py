@@ -1,0 +1,123 @@
+""".bib, .ris and CSL-JSON downloads: each unit's and the 全部条目 files parse with the tools reference
+managers rely on (bibtexparser, rispy, the official CSL-JSON schema), hold the right entries, Chinese intact."""
+
+from __future__ import annotations
+
+import copy
+import json
+from datetime import datetime, timezone
+
+import bibtexparser
+import jsonschema
+import pytest
+import rispy
+from citation_html import ROOT, citation_metadata, records_of
+from conftest import DEPLOYED_EPOCH, DEPLOYED_URL
+from manuscript import normalise
+from test_anchors import ANCHORS
+
+META = citation_metadata()
+SCHEMA = json.loads((ROOT / "tests" / "schemas" / "csl-data.json").read_text(encoding="utf-8"))
+VALIDATOR = jsonschema.Draft3Validator(SCHEMA)
+DEPLOYED_DATE = datetime.fromtimestamp(int(DEPLOYED_EPOCH), tz=timezone.utc).date()
+UNITS = [(META["key"], META["title"], DEPLOYED_URL)] + [
+    (f"{META['key']}-{anchor}", normalise(text), f"{DEPLOYED_URL}{page}#{anchor}") for page, anchor, text in ANCHORS
+]
+
+
+def read(site, name: str) -> str:
+    path = site / "cite" / name
+    assert path.is_file(), f"no download cite/{name}"
+    return path.read_bytes().decode("utf-8")  # as it is: RIS lines end in CR LF
+
+
+# --- CSL-JSON ---------------------------------------------------------------
+
+
+def test_schema_is_the_official_csl_data_schema():
+    assert SCHEMA["id"] == "https://github.com/citation-style-language/schema/raw/master/csl-data.json"
+    jsonschema.Draft3Validator.check_schema(SCHEMA)
+
+
+def test_all_entries_are_valid_csl_json(deployed_site):
+    records = records_of(deployed_site / "cite" / f"{META['key']}-all.json")
+    errors = sorted(VALIDATOR.iter_errors(records), key=lambda error: list(error.path))
+    assert not errors, "\n".join(f"{list(e.path)}: {e.message}" for e in errors[:5])
+    assert [(r["id"], r["title"], r["URL"]) for r in records] == UNITS
+
+
+@pytest.mark.parametrize(
+    "break_it",
+    [lambda r: r.pop("type"), lambda r: r.update(type="web page"), lambda r: r["author"][0].update(name="x"),
+     lambda r: r.update(URL=["https://example.org/"])],
+    ids=["no-type", "unknown-type", "unknown-name-part", "url-as-list"],
+)
+def test_validation_catches_a_broken_record(deployed_site, break_it):
+    records = copy.deepcopy(records_of(deployed_site / "cite" / f"{META['key']}-all.json"))
+    break_it(records[1])
+    assert not VALIDATOR.is_valid(records)
+
+
+@pytest.mark.parametrize(("record_id", "title", "url"), UNITS, ids=[u[0] for u in UNITS])
+def test_each_units_csl_json_is_its_one_record(deployed_site, record_id, title, url):
+    (record,) = json.loads(read(deployed_site, f"{record_id}.json"))
+    assert VALIDATOR.is_valid([record])
+    assert (record["id"], record["title"], record["URL"]) == (record_id, title, url)
+
+
+# --- BibTeX -------------------------------------------------------------------
+
+
+def fields_of(entry) -> dict[str, str]:
+    return {field.key: field.value for field in entry.fields}
+
+
+def test_all_entries_bib_parses_with_chinese_intact(deployed_site):
+    library = bibtexparser.parse_string(read(deployed_site, f"{META['key']}-all.bib"))
+    assert not library.failed_blocks
+    found = [(entry.key, fields_of(entry)["title"].replace(r"\&", "&"), fields_of(entry)["url"]) for entry in library.entries]
+    assert found == UNITS
+    for entry in library.entries:
+        fields = fields_of(entry)
+        assert entry.entry_type == "online"
+        assert fields["author"] == "{" + META["author"].replace("&", r"\&") + "}"
+        assert fields["urldate"] == DEPLOYED_DATE.isoformat()
+        if entry.key != META["key"]:
+            assert fields["titleaddon"] == META["title"]
+
+
+@pytest.mark.parametrize(("record_id", "title", "url"), UNITS, ids=[u[0] for u in UNITS])
+def test_each_units_bib_holds_one_entry(deployed_site, record_id, title, url):
+    library = bibtexparser.parse_string(read(deployed_site, f"{record_id}.bib"))
+    assert not library.failed_blocks and [entry.key for entry in library.entries] == [record_id]
+
+
+# --- RIS ----------------------------------------------------------------------
+
+
+def test_all_entries_ris_parses_with_chinese_intact(deployed_site):
+    text = read(deployed_site, f"{META['key']}-all.ris")
+    entries = rispy.loads(text)
+    assert [(e["id"], e["title"], e["urls"][0]) for e in entries] == UNITS
+    for entry in entries:
+        assert entry["type_of_reference"] == "ELEC"
+        # One author, whole: RIS has no continuation lines, a line break would make two.
+        assert entry["authors"] == [META["author"]]
+        assert entry["language"] == META["language"]
+        assert entry["access_date"] == DEPLOYED_DATE.strftime("%Y/%m/%d/")
+        if entry["id"] != META["key"]:
+            assert entry["secondary_title"] == META["title"]
+    assert all(line.endswith("\r") for line in text.split("\n")[:-1]), "RIS lines end in CR LF"
+
+
+@pytest.mark.parametrize(("record_id", "title", "url"), UNITS, ids=[u[0] for u in UNITS])
+def test_each_units_ris_holds_one_entry(deployed_site, record_id, title, url):
+    (entry,) = rispy.loads(read(deployed_site, f"{record_id}.ris"))
+    assert (entry["id"], entry["title"], entry["urls"]) == (record_id, title, [url])
+
+
+def test_downloads_are_utf8_without_a_byte_order_mark(deployed_site):
+    for path in (deployed_site / "cite").glob(f"{META['key']}*.*"):
+        data = path.read_bytes()
+        assert not data.startswith(b"\xef\xbb\xbf"), path.name
+        assert "贾扬清" in data.decode("utf-8"), path.name

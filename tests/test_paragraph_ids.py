@@ -1,0 +1,159 @@
+"""Paragraph ids (sec-3-1-p2): every block of the author's text has one, nothing else has one,
+and none moves — a public contract like the sec- anchors, kept in tests/golden/paragraphs.txt.
+
+After a deliberate change (never a renumbering of published paragraphs: see 如何引用),
+rewrite the golden file from a build:  python tests/test_paragraph_ids.py site/
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from citation_html import processor_output, records_of, soup
+from conftest import build_edited_copy
+from manuscript import PAGES, blocks
+from site_html import content, numbered_blocks, page_html
+
+GOLDEN = Path(__file__).parent / "golden" / "paragraphs.txt"
+HEADER = (
+    "# Paragraph anchors (citations/paragraphs.py), a public contract like anchors.txt:\n"
+    "# page, id, kind and the first 40 characters of the block. Never renumber a published paragraph.\n"
+)
+ARTICLE_PAGES = sorted({page for section, page in PAGES.items() if section})
+PREFIX = 40
+
+
+def page_soup(site: Path, page: str):
+    """The whole built page (content() strips the numbers; these tests read them)."""
+    return soup(page_html(site, page))
+
+
+def golden() -> list[tuple[str, str, str, str]]:
+    lines = [line for line in GOLDEN.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    return [tuple(line.split("\t")) for line in lines]
+
+
+def built(site: Path) -> list[tuple[str, str, str, str]]:
+    return [
+        (page, pid, kind, text.replace("\n", " ")[:PREFIX].rstrip())
+        for page in ARTICLE_PAGES
+        for pid, kind, text in numbered_blocks(content(site, page))
+    ]
+
+
+def first_moved(site: Path) -> str | None:
+    """The first paragraph id that no longer holds its golden block, named with where it went."""
+    now = {pid: (page, kind, text) for page, pid, kind, text in built(site)}
+    by_text = {(kind, text): pid for pid, (_, kind, text) in now.items()}
+    for page, pid, kind, text in golden():
+        if now.get(pid) != (page, kind, text):
+            moved_to = by_text.get((kind, text))
+            found = f"now holds {now[pid][2]!r}" if pid in now else "is gone"
+            where = f"; that paragraph is now #{moved_to}" if moved_to else ""
+            return f"docs/{page}: #{pid} ({kind} {text!r}) {found}{where}"
+    extra = sorted(set(now) - {pid for _, pid, _, _ in golden()})
+    if extra:
+        return f"new paragraph ids not in {GOLDEN.name}: {extra[:5]}"
+    return None
+
+
+def test_golden_list_matches_the_build(site):
+    moved = first_moved(site)
+    assert moved is None, moved
+
+
+def test_every_author_block_in_a_section_is_numbered_and_nothing_else(site):
+    """In order, the numbered blocks of a page are exactly the manuscript's blocks of its numbered sections."""
+    for page in ARTICLE_PAGES:
+        expected = [(b.kind, b.text) for b in blocks() if b.page == page and b.section and b.kind not in {"heading", "rule"}]
+        found = [(kind, text) for _, kind, text in numbered_blocks(content(site, page))]
+        assert found == expected, f"docs/{page}: numbered blocks differ from the manuscript's"
+
+
+def test_numbers_restart_per_section_and_count_up(site):
+    for page in ARTICLE_PAGES:
+        article = content(site, page)
+        for pid, _, _ in numbered_blocks(article):
+            section, number = pid.rsplit("-p", 1)
+            assert article.find(id=section) is not None, f"{pid}: no heading #{section}"
+            previous = int(number) - 1
+            assert previous == 0 or article.find(id=f"{section}-p{previous}") is not None, f"{pid} follows no p{previous}"
+
+
+def test_our_additions_are_not_numbered(site):
+    for page in ARTICLE_PAGES:
+        article = content(site, page)
+        for box in article.select(".admonition, details, .cite-para"):
+            assert not box.find(id=lambda value: value and "-p" in value and value.startswith("sec-")), f"docs/{page}"
+        for tabbed in article.select(".tabbed-set"):
+            # Only a whole 原文 tab set is numbered, on its wrapper; nothing inside the tabs.
+            assert not tabbed.find(class_="para-num"), f"docs/{page}: a number inside tabs"
+
+
+def test_a_paragraph_after_an_editors_note_keeps_its_number(site):
+    article = content(site, "5-project.md")
+    note = article.select_one('div.admonition.editor[data-editor-note="no-random-flip"]')
+    after = note.find_next_sibling("p")
+    assert after["id"] == "sec-5-3-p6" and after.get_text().startswith("通过这个案例")
+
+
+def test_the_number_links_to_its_paragraph(site):
+    for number in page_soup(site, "5-project.md").select("article a.para-num"):
+        block = number.parent
+        assert number["href"] == f"#{block['id']}" and number.get_text() == block["id"].rsplit("-p", 1)[1]
+        assert number.has_attr("data-search-exclude")
+
+
+def test_in_text_citations_are_the_processors(site):
+    """Each number carries the APA 7 and GB/T 7714-2025 in-text citations of its section's record
+    with the locator "sec. 3.1, para. 2", exactly as citeproc-js makes them."""
+    records = records_of(site / "cite" / "cn-llm-market-all.json")
+    ids = {record["id"] for record in records}
+    numbers = [number for page in ARTICLE_PAGES for number in page_soup(site, page).select("article a.para-num")]
+    jobs = []
+    for number in numbers:
+        section, paragraph = number.parent["id"].rsplit("-p", 1)
+        record = f"cn-llm-market-{section}"
+        assert record in ids
+        where = f"sec. {section.removeprefix('sec-').replace('-', '.')}, para. {paragraph}"
+        jobs += [("apa", record, where), ("gbt-2025", record, where)]
+    answer = processor_output(records, citations=jobs)["citations"]
+    for index, number in enumerate(numbers):
+        apa, gbt = answer[2 * index]["text"], answer[2 * index + 1]["text"]
+        assert number["data-cite-apa"] == apa, number.parent["id"]
+        assert number["data-cite-gbt"] == gbt == "[1]", number.parent["id"]
+        section, paragraph = number.parent["id"].removeprefix("sec-").rsplit("-p", 1)
+        assert number["data-cite-where"] == f"{section.replace('-', '.')} 节第 {paragraph} 段"
+    assert numbers and numbers[0]["data-cite-apa"].endswith(", n.d., Section 1.1, para. 1)")
+
+
+@pytest.mark.parametrize(
+    ("path", "old", "new", "message"),
+    [
+        # One list item more in 5.3: the paragraph after the editor's note becomes p7.
+        ("docs/5-project.md", "\n<!-- editor-note: no-random-flip -->", "\n- 本站不该添加的一项\n\n<!-- editor-note: no-random-flip -->",
+         r"docs/5-project\.md: #sec-5-3-p6 \(paragraph '通过这个案例.*'\) now holds '本站不该添加的一项'"),
+        # A paragraph taken out of 6.1.
+        ("docs/6-applications.md", "图像识别是深度学习技术的重要应用领域之一。", "",
+         r"docs/6-applications\.md: #sec-6-1-p1 \(paragraph '图像识别是深度学习技术的重要应用领域之一.*'\) now holds"),
+    ],
+    ids=["item-added", "paragraph-emptied"],
+)
+def test_an_edit_that_renumbers_fails_naming_the_paragraph(tmp_path, path, old, new, message):
+    assert build_edited_copy(tmp_path, path, old, new).returncode == 0
+    moved = first_moved(tmp_path / "site")
+    assert moved is not None and re.search(message, moved), moved
+
+
+def write_golden(site: Path) -> None:
+    rows = built(site)
+    GOLDEN.write_text(HEADER + "".join("\t".join(row) + "\n" for row in rows), encoding="utf-8")
+    print(f"{GOLDEN}: {len(rows)} paragraph ids")
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).parent))
+    write_golden(Path(sys.argv[1]))
