@@ -1,6 +1,7 @@
 """Every built page, light and dark, desktop and phone: only local requests,
-no console error, each library loaded exactly where the content needs it,
-and a screenshot in tests/screenshots/ for people to look at."""
+no console error, no Content-Security-Policy violation, each library loaded
+exactly where the content needs it, and a screenshot in tests/screenshots/
+for people to look at."""
 
 from __future__ import annotations
 
@@ -35,10 +36,7 @@ def test_every_page_is_local_clean_and_photographed(visit, built_pages, device, 
             problems.append(f"{page}: a formula was not typeset")
         tab.screenshot(path=SCREENSHOTS / screenshot_name(page, device, scheme), full_page=True)
 
-        if v.external_requests:
-            problems.append(f"{page}: requests to other hosts: {v.external_requests}")
-        if v.console_errors:
-            problems.append(f"{page}: console errors: {v.console_errors}")
+        problems += [f"{page}: {problem}" for problem in v.problems()]
         for library, needed in (
             ("assets/vendor/mermaid/mermaid.min.js", page.has_diagram),
             ("assets/vendor/katex/katex.min.js", page.has_math),
