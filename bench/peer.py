@@ -1,8 +1,10 @@
 """The peer: the same manuscript as a default Material for MkDocs site.
 
-One page per numbered section, default theme settings, and math and diagrams
-set up as Material's own documentation recommends (MathJax 3 and Mermaid from
-their CDNs). It is what a team would get without this project's work, so the
+One page per numbered section, default theme settings for a Chinese site (the
+UI in Chinese and Material's search with `lang: zh`, which segments with jieba
+when it is installed, as it is here), and math and diagrams set up as
+Material's own documentation recommends (MathJax 3 and Mermaid from their
+CDNs). It is what a team would get without this project's work, so the
 benchmark compares like with like.
 """
 
@@ -17,6 +19,10 @@ MKDOCS_YML = """\
 site_name: 国内大模型市场：贾扬清的观点，同质化发展的挑战与机会
 theme:
   name: material
+  language: zh
+plugins:
+  - search:
+      lang: zh
 markdown_extensions:
   - pymdownx.arithmatex:
       generic: true

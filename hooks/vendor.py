@@ -1,8 +1,11 @@
-"""Publishes the front-end libraries from node_modules/ under assets/vendor/.
+"""Publishes KaTeX's stylesheet and fonts from node_modules/ under assets/vendor/.
 
 One job: the files listed in VENDORED are added to the build, copied from
 node_modules/ (installed by `npm ci` from package-lock.json, never committed),
-so no page needs a CDN. overrides/main.html decides which page loads them.
+so no page needs a CDN. Formulas are typeset at build time (hooks/katex.py), so
+no KaTeX JavaScript is published; overrides/main.html links the stylesheet on
+pages with a formula. (Mermaid is a devDependency: it draws the diagram into a
+committed SVG, snippets/diagrams.py, and is never published.)
 The build fails, naming the file, when node_modules/ is missing, a listed file
 is missing, or an installed package is not the version package.json pins.
 """
@@ -23,8 +26,8 @@ INSTALL = "run `npm ci` (or `make deps`) in the project folder"
 # package -> files (globs) under node_modules/<package>/dist, published as
 # assets/vendor/<package>/<same relative path>.
 VENDORED = {
-    "mermaid": ["mermaid.min.js"],
-    "katex": ["katex.min.js", "katex.min.css", "contrib/auto-render.min.js", "fonts/*"],
+    # The browser fetches only the font faces a page's formulas use (woff2 first).
+    "katex": ["katex.min.css", "fonts/*"],
 }
 LICENSE = "LICENSE"
 
@@ -63,7 +66,7 @@ def _files_of(package: str, pinned: str) -> list[tuple[str, Path]]:
 
 def on_files(files: Files, config, **kwargs) -> Files:
     if not NODE_MODULES.is_dir():
-        _fail(f"{NODE_MODULES} is missing (Mermaid and KaTeX are served from it): {INSTALL}.")
+        _fail(f"{NODE_MODULES} is missing (KaTeX is served from it): {INSTALL}.")
     pinned = _pinned_versions()
     unknown = sorted(set(pinned) - set(VENDORED))
     if unknown:

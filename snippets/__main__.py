@@ -3,9 +3,9 @@
   list           every snippet: id, kind, file, section title
   run 4.3        run one snippet (by id, module or file name) and show its output
   run --all      run every Python snippet, one progress line each
-  freeze [ID…]   re-run snippets and refresh snippets/_frozen/ and docs/notebooks/
-                 (all Python snippets when no id is given)
-  check          list snippets whose frozen output is stale (exit 1 if any)
+  freeze [ID…]   re-run snippets and refresh snippets/_frozen/ and docs/notebooks/;
+                 `freeze 2` redraws the diagram's SVG (all of them when no id is given)
+  check          list snippets whose frozen output or SVG is stale (exit 1 if any)
 """
 
 from __future__ import annotations
@@ -32,11 +32,12 @@ def require_tensorflow() -> None:
         raise CommandError(TF_MISSING.format(python=sys.executable))
 
 
-def selected(keys: list[str], *, all_: bool) -> list[catalog.Snippet]:
+def selected(keys: list[str], *, all_: bool, diagrams: bool = False) -> list[catalog.Snippet]:
+    """The snippets named by `keys` (or all of them): Python ones, and Mermaid ones if `diagrams`."""
     if all_ and keys:
         raise CommandError("give snippet ids or --all, not both")
     if all_:
-        return catalog.runnable()
+        return [s for s in catalog.all_snippets() if s.runnable or (diagrams and s.kind == "mermaid")]
     if not keys:
         raise CommandError("name a snippet (e.g. `run 4.3`) or pass --all; `python -m snippets list` shows them")
     try:
@@ -44,7 +45,7 @@ def selected(keys: list[str], *, all_: bool) -> list[catalog.Snippet]:
     except catalog.UnknownSnippet as error:
         raise CommandError(str(error)) from None
     for snippet in chosen:
-        if not snippet.runnable:
+        if not snippet.runnable and not (diagrams and snippet.kind == "mermaid"):
             raise CommandError(
                 f"{snippet.id} ({snippet.rel}) is a {snippet.kind} snippet, not run here"
                 + ("; it installs system packages with sudo and is checked by the tests (bash -n, ShellCheck)"
@@ -55,7 +56,7 @@ def selected(keys: list[str], *, all_: bool) -> list[catalog.Snippet]:
 
 def cmd_list(args) -> int:
     for s in catalog.all_snippets():
-        how = "run" if s.runnable else "shown only"
+        how = "run" if s.runnable else "drawn" if s.kind == "mermaid" else "shown only"
         print(f"{s.id:<12} {s.kind:<8} {how:<10} {s.rel:<44} {s.title}")
     return 0
 
@@ -89,27 +90,36 @@ def cmd_run(args) -> int:
 
 
 def cmd_freeze(args) -> int:
-    from snippets import freeze
+    from snippets import diagrams, freeze
 
-    snippets = selected(args.ids, all_=not args.ids)
-    require_tensorflow()
+    chosen = selected(args.ids, all_=not args.ids, diagrams=True)
+    python = [s for s in chosen if s.runnable]
+    drawn = [s for s in chosen if s.kind == "mermaid"]
+    if python:
+        require_tensorflow()
     try:
-        freeze.freeze(snippets)
-    except freeze.SnippetFailed as error:
+        for snippet in drawn:
+            print(f"drawing {snippet.id} ({snippet.rel}) …", flush=True)
+            print(f"wrote {diagrams.freeze(snippet).relative_to(catalog.ROOT)}")
+        if python:
+            freeze.freeze(python)
+    except (freeze.SnippetFailed, diagrams.DiagramError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
-    print(f"froze {len(snippets)} snippets into {catalog.FROZEN.relative_to(catalog.ROOT)}/ and {catalog.NOTEBOOKS.relative_to(catalog.ROOT)}/")
+    if python:
+        print(f"froze {len(python)} snippets into {catalog.FROZEN.relative_to(catalog.ROOT)}/ and {catalog.NOTEBOOKS.relative_to(catalog.ROOT)}/")
     return 0
 
 
 def cmd_check(args) -> int:
-    from snippets import freeze
+    from snippets import diagrams, freeze
 
-    reasons = freeze.all_stale()
+    drawn = diagrams.diagrams()
+    reasons = freeze.all_stale() + [reason for snippet in drawn if (reason := diagrams.stale(snippet))]
     for reason in reasons:
         print(reason)
     if not reasons:
-        print(f"all {len(catalog.runnable())} frozen outputs are up to date")
+        print(f"all frozen outputs ({len(catalog.runnable())}) and diagram SVGs ({len(drawn)}) are up to date")
     return 1 if reasons else 0
 
 
@@ -121,7 +131,7 @@ def parser() -> argparse.ArgumentParser:
     run.add_argument("ids", nargs="*", metavar="ID")
     run.add_argument("--all", action="store_true", help="every Python snippet")
     run.set_defaults(func=cmd_run)
-    fr = sub.add_parser("freeze", help="refresh frozen outputs and notebooks (all, or the ids given)")
+    fr = sub.add_parser("freeze", help="refresh frozen outputs, notebooks and diagram SVGs (all, or the ids given)")
     fr.add_argument("ids", nargs="*", metavar="ID")
     fr.set_defaults(func=cmd_freeze)
     sub.add_parser("check", help="fail if a frozen output is stale").set_defaults(func=cmd_check)

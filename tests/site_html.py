@@ -25,7 +25,23 @@ def content(site: Path, page: str) -> Tag:
     assert article is not None, f"{page_html(site, page)}: no <article class='md-content__inner'>"
     for link in article.select("a.headerlink"):
         link.decompose()
+    formulas_as_tex(article)
     return article
+
+
+def formulas_as_tex(element: Tag) -> None:
+    """Each typeset formula back to the TeX KaTeX typeset, as arithmatex wrote it: \\(…\\) or \\[…\\].
+
+    The TeX is KaTeX's own record of its input (the MathML annotation), so a
+    formula that reads back as the author's was typeset from the author's TeX.
+    """
+    for formula in element.select(".arithmatex"):
+        annotation = formula.select_one('annotation[encoding="application/x-tex"]')
+        if annotation is None:
+            continue  # not typeset: its text is still the TeX (tests/test_katex.py fails on it)
+        tex = annotation.get_text()
+        formula.clear()
+        formula.append(f"\\[\n{tex}\n\\]" if formula.name == "div" else f"\\({tex}\\)")
 
 
 def text_blocks(article: Tag, *, include_ours: bool = True) -> list[tuple[str, str]]:

@@ -16,9 +16,9 @@ What counts as a fetch:
   absolute URL in it must be reviewed: either listed in NEVER_FETCHED below,
   with the reason the browser never requests it on this site, or it fails.
   Some reasons are conditions the site must keep (Material fetches Mermaid from
-  unpkg unless `mermaid` is already defined): those are checked here too.
-  Upgrading Material, Mermaid or KaTeX can bring new URLs: read the code around
-  them and either add a reviewed entry or self-host what it fetches.
+  unpkg for any pre.mermaid on a page): each names the test that checks it.
+  Upgrading Material or KaTeX can bring new URLs: read the code around them and
+  either add a reviewed entry or self-host what it fetches.
 
 Source maps (*.map) are fetched only by open developer tools; data files
 (search_index.json, sitemap.xml) are read as data, not followed.
@@ -61,8 +61,8 @@ NEVER_FETCHED = [
     ("*", r"http://www\.w3\.org/(2000/svg|1999/xhtml|1999/xlink|1998/Math/MathML|XML/1998/namespace|2000/xmlns/)",
      "XML namespace names (SVG, XHTML, XLink, MathML): identifiers, never requested"),
     (BUNDLE, r"https://unpkg\.com/mermaid@11/dist/mermaid\.min\.js",
-     "requested only if `mermaid` is undefined when a diagram is rendered; every page with a diagram "
-     "loads assets/vendor/mermaid/mermaid.min.js before the bundle (test_diagram_pages_define_mermaid_before_the_bundle)"),
+     "requested only to draw a pre.mermaid, which no page has: the diagram is a frozen SVG "
+     "(tests/test_diagrams.py::test_no_page_leaves_a_diagram_for_mermaid_to_draw)"),
     (BUNDLE, r"https://unpkg\.com/resize-observer-polyfill",
      "requested only if the browser lacks ResizeObserver, which every browser Material supports has"),
     (BUNDLE, r"https://api\.github\.com/(repos|users)/\S*",
@@ -80,11 +80,6 @@ NEVER_FETCHED = [
      r"(https?://(docs\.python\.org|en\.wikipedia\.org|msdn\.microsoft\.com|narwhaljs\.org|people\.mozilla\.org|underscorejs\.org"
      r"|wiki\.commonjs\.org|wiki\.ecmascript\.org|developer\.mozilla\.org|github\.com))(/\S*)?",
      "comments (references for polyfills and licences)"),
-    ("assets/vendor/mermaid/mermaid.min.js",
-     r"https?://(chevrotain\.io|github\.com|langium\.org|lodash\.com|openjsf\.org|jquery\.org|underscorejs\.org"
-     r"|en\.wikipedia\.org|tldrlegal\.com|opensource\.org|engelschall\.com)(/\S*)?",
-     "help links in parser error messages and licence comments of bundled libraries"),
-    ("assets/vendor/mermaid/mermaid.min.js", r"http://", "markdown labels: the prefix marked adds to a bare www. link"),
 ]
 
 
@@ -162,37 +157,6 @@ def test_every_never_fetched_entry_is_still_needed(site):
         if not any(fnmatch.fnmatch(name, files) and re.fullmatch(pattern, url) for name, url in urls)
     ]
     assert not unused, f"tests/test_offline.py: NEVER_FETCHED entries that match nothing in the build: {unused}"
-
-
-def scripts(file: Path) -> list[str]:
-    return [script["src"] for script in BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser").select("script[src]")]
-
-
-def test_diagram_pages_define_mermaid_before_the_bundle(site):
-    """The condition under which Material's bundle never requests unpkg.com (see NEVER_FETCHED)."""
-    problems = []
-    for file in sorted(site.rglob("*.html")):
-        html = file.read_text(encoding="utf-8")
-        has_diagram = bool(BeautifulSoup(html, "html.parser").select(".mermaid"))
-        sources = scripts(file)
-        mermaid = [i for i, src in enumerate(sources) if src.endswith("assets/vendor/mermaid/mermaid.min.js")]
-        bundle = [i for i, src in enumerate(sources) if re.search(r"assets/javascripts/bundle\.\w+\.min\.js$", src)]
-        name = f"site/{file.relative_to(site).as_posix()}"
-        if has_diagram and not (mermaid and bundle and mermaid[0] < bundle[0]):
-            problems.append(f"{name}: has a diagram but does not load the vendored Mermaid before Material's bundle: {sources}")
-        if not has_diagram and mermaid:
-            problems.append(f"{name}: loads Mermaid without a diagram")
-    assert not problems, "\n".join(problems)
-
-
-def test_math_library_only_where_there_is_math(site):
-    problems = []
-    for file in sorted(site.rglob("*.html")):
-        has_math = bool(BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser").select(".arithmatex"))
-        loads_katex = any(src.endswith("assets/vendor/katex/katex.min.js") for src in scripts(file))
-        if has_math != loads_katex:
-            problems.append(f"site/{file.relative_to(site).as_posix()}: has math: {has_math}, loads KaTeX: {loads_katex}")
-    assert not problems, "\n".join(problems)
 
 
 def test_no_repository_facts(site):

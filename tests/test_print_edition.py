@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from citation_html import soup
 from manuscript import blocks
-from site_html import text_blocks
+from site_html import formulas_as_tex, text_blocks
 
 BLOCKS = blocks()
 
@@ -20,6 +20,7 @@ def print_article(site):
 
 def test_print_edition_holds_every_manuscript_block_in_order(site):
     _, article = print_article(site)
+    formulas_as_tex(article)
     found = text_blocks(article)
     position = 0
     for block in BLOCKS:
@@ -31,13 +32,17 @@ def test_print_edition_holds_every_manuscript_block_in_order(site):
             raise AssertionError(f"print edition: {block.describe()} missing or out of order: {block.text[:60]!r}")
 
 
-def test_print_edition_keeps_diagram_and_math_markup_for_their_renderers(site):
-    _, article = print_article(site)
-    mermaid = article.select("pre.mermaid > code")
-    assert len(mermaid) == 1 and mermaid[0].get_text().startswith("graph TB")
+def test_print_edition_has_the_diagram_drawn_and_the_formulas_typeset(site):
+    """As on the article pages: the frozen SVG inline, KaTeX's output in place of the TeX."""
+    html, article = print_article(site)
+    svgs = article.select("figure.diagram > svg")
+    assert len(svgs) == 1 and "市场需求" in svgs[0].get_text()
     display_math = article.select("div.arithmatex")
-    assert len(display_math) == 2 and all(div.get_text().startswith("\\[") for div in display_math)
-    assert article.select("span.arithmatex")
+    assert len(display_math) == 2 and all(div.select_one(".katex-display") for div in display_math)
+    inline_math = article.select("span.arithmatex")
+    assert inline_math and all(span.select_one(".katex") for span in inline_math)
+    stylesheets = [link["href"] for link in html.select('link[rel="stylesheet"]')]
+    assert "../assets/vendor/katex/katex.min.css" in stylesheets
 
 
 def test_print_edition_is_in_the_nav_after_the_cite_page(site):

@@ -1,4 +1,4 @@
-"""hooks/vendor.py: the build publishes Mermaid and KaTeX from node_modules, or fails saying how to install them."""
+"""hooks/vendor.py: the build publishes KaTeX's stylesheet and fonts from node_modules, or fails saying how to install them."""
 
 from __future__ import annotations
 
@@ -8,14 +8,15 @@ import re
 import pytest
 from conftest import ROOT, copy_project, mkdocs_build
 
-PINNED = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["dependencies"]
+PACKAGE_JSON = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))
+PINNED = PACKAGE_JSON["dependencies"]
+DEV = PACKAGE_JSON["devDependencies"]
 
 
 def test_the_pinned_libraries_are_published(site):
     for package in PINNED:
         assert (site / "assets" / "vendor" / package / "LICENSE").is_file(), f"site/assets/vendor/{package}/LICENSE is missing"
-    assert (site / "assets/vendor/mermaid/mermaid.min.js").is_file()
-    assert (site / "assets/vendor/katex/katex.min.js").is_file()
+    assert PINNED == {"katex": PINNED["katex"]}, "the site publishes only KaTeX (Mermaid is a devDependency)"
     # katex.min.css asks for its fonts relative to itself.
     fonts = set(re.findall(r"url\((fonts/[^)]+)\)", (site / "assets/vendor/katex/katex.min.css").read_text(encoding="utf-8")))
     missing = sorted(f for f in fonts if not (site / "assets/vendor/katex" / f).is_file())
@@ -24,11 +25,11 @@ def test_the_pinned_libraries_are_published(site):
 
 def test_the_lock_pins_exactly_what_package_json_pins():
     lock = json.loads((ROOT / "package-lock.json").read_text(encoding="utf-8"))
-    for package, version in PINNED.items():
+    for package, version in {**PINNED, **DEV}.items():
         assert re.fullmatch(r"\d+\.\d+\.\d+", version), f"package.json: {package} must be pinned exactly, not {version!r}"
         locked = lock["packages"][f"node_modules/{package}"]["version"]
         assert locked == version, f"package-lock.json: {package} is {locked}, package.json pins {version}: run npm install"
-    assert PINNED["mermaid"].startswith("11."), "package.json: Material 9.x's Mermaid integration targets Mermaid 11"
+    assert DEV["mermaid"].startswith("11."), "package.json: Material 9.x's Mermaid colours (THEME_CSS) target Mermaid 11"
 
 
 def break_node_modules(project, how):

@@ -20,14 +20,8 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from snippets.diagrams import CHROMIUM_ARGS  # the flags the diagram is drawn with, too
+
 HOW_TO_ENABLE = "install Debian's chromium and fonts-noto-cjk (apt-get install chromium fonts-noto-cjk), or set CHROMIUM_PATH"
 
 
@@ -79,14 +73,6 @@ def browser(chromium):
         browser.close()
 
 
-# Material renders each Mermaid diagram into a closed shadow root; tests open it.
-OPEN_SHADOW_ROOTS = """
-const attachShadow = Element.prototype.attachShadow;
-Element.prototype.attachShadow = function (init) {
-  return attachShadow.call(this, { ...init, mode: "open" });
-};
-"""
-
 # Every Content-Security-Policy violation the page (or a frame of it) reports,
 # also across navigations; the binding is exposed on the context by Visit.
 REPORT_CSP_VIOLATIONS = """
@@ -122,7 +108,7 @@ def built_pages(site) -> list[BuiltPage]:
             BuiltPage(
                 file=file,
                 url=relative.removesuffix("index.html"),
-                has_diagram=bool(soup.select(".mermaid")),
+                has_diagram=bool(soup.select("figure.diagram")),
                 has_math=bool(soup.select(".arithmatex")),
                 # Tab sets a reader sees at once (the code tabs), not those folded
                 # inside the collapsed "引用本节" blocks.
@@ -137,11 +123,9 @@ class Visit:
     """A browser context that records what a page asked for, what it logged and
     what its Content-Security-Policy blocked."""
 
-    def __init__(self, browser, base_url: str, *, open_shadow_roots: bool = False, **context_options):
+    def __init__(self, browser, base_url: str, **context_options):
         self.base_url = base_url
         self.context = browser.new_context(**context_options)
-        if open_shadow_roots:
-            self.context.add_init_script(OPEN_SHADOW_ROOTS)
         self.requests: list[str] = []
         self.external_requests: list[str] = []
         self.console_errors: list[str] = []
@@ -186,10 +170,10 @@ def visit(browser, base_url):
     """`visit().goto("4-math/")` opens a page; `.requests`, `.external_requests`, `.console_errors`,
     `.csp_violations` record.
 
-    `visit(open_shadow_roots=True, viewport=..., color_scheme=...)`: keyword
-    arguments other than open_shadow_roots go to `browser.new_context`.
-    Whatever a test does, the site's Content-Security-Policy must not block any
-    of it: a violation fails the test when it ends.
+    `visit(viewport=..., color_scheme=..., java_script_enabled=False)`: keyword
+    arguments go to `browser.new_context`. Whatever a test does, the site's
+    Content-Security-Policy must not block any of it: a violation fails the
+    test when it ends.
     """
     opened = []
 

@@ -1,92 +1,160 @@
-"""Diagrams become SVG and formulas are typeset, with the self-hosted libraries."""
+"""The diagram and the formulas are in the page itself: readable with JavaScript off.
+
+Every built page is loaded with JavaScript disabled, as a feed reader, a web
+archive or a reader with scripts blocked would see it: the diagram is an SVG
+with all its labels, every formula is typeset, no TeX is left in the visible
+text, and the parts Material makes with CSS alone (content tabs, the collapsed
+citation blocks) still open.
+"""
 
 from __future__ import annotations
 
 import re
 
-from .waits import DIAGRAMS_RENDERED, FORMULAS_TYPESET, settles
+import pytest
+
+from snippets import catalog, diagrams
 
 CONCEPT_MAP_LABELS = ["大模型技术", "同质化发展", "市场竞争", "技术创新", "市场需求"]
-# §4: the TeX of every formula, as KaTeX keeps it in its MathML annotation.
-SECTION_4_DISPLAY = [r"L = -\sum_{i=1}^{N} y_i \log(p_i)", r"\text{word\_vector} = \sum_{w \in \text{vocab}} \alpha_w \cdot \text{embed}_w"]
-SECTION_4_INLINE = ["L", "y_i", "p_i", r"\text{word\_vector}", r"\alpha_w", r"\text{embed}_w"]
 # TeX left in the page's visible text, outside code: \( \[ $$, or $…$ holding a TeX command.
 RAW_TEX = re.compile(r"\\\(|\\\[|\$\$|\$[^$\s][^$]*\\[a-zA-Z][^$]*\$")
 
-# Each .arithmatex must hold exactly one KaTeX rendering and no text besides it.
+# Each .arithmatex: one KaTeX rendering, drawn with a size, and its TeX (MathML annotation).
 FORMULAS = """() => [...document.querySelectorAll('.arithmatex')].map(element => {
-  const rest = element.cloneNode(true);
-  rest.querySelectorAll('.katex').forEach(e => e.remove());
+  const html = element.querySelector('.katex-html');
+  const box = html ? html.getBoundingClientRect() : { width: 0, height: 0 };
   return {
     display: element.tagName === 'DIV',
-    rendered: element.querySelectorAll('.katex').length === 1
-      && element.querySelectorAll('.katex-display').length === (element.tagName === 'DIV' ? 1 : 0),
-    error: !!element.querySelector('.katex-error'),
-    leftover: rest.textContent.trim(),
-    tex: element.querySelector('annotation[encoding="application/x-tex"]')?.textContent.trim() ?? null,
+    renderings: element.querySelectorAll('.katex').length,
+    drawn: box.width > 0 && box.height > 0,
+    fonts_ok: html ? getComputedStyle(html.querySelector('.mord, .mop, .mrel') || html).fontFamily.includes('KaTeX') : false,
+    tex: element.querySelector('annotation[encoding="application/x-tex"]')?.textContent ?? null,
   };
 })"""
 
-# Text a reader sees, without code and without KaTeX's hidden MathML copy.
+# Text a reader sees in the article: no code, no KaTeX's hidden MathML, no hidden copy-as-TeX text.
 VISIBLE_TEXT = """() => {
   const article = document.querySelector('article').cloneNode(true);
-  article.querySelectorAll('pre, code, .katex-mathml').forEach(e => e.remove());
+  article.querySelectorAll('pre, code, .katex-mathml, .tex-source').forEach(e => e.remove());
   return article.textContent;
 }"""
 
-
-def diagram_svgs(v) -> list[str]:
-    """The text of each Mermaid diagram's SVG, once Material has rendered them all."""
-    tab = v.page
-    assert settles(tab, DIAGRAMS_RENDERED), (
-        f"{tab.url}: a diagram was not rendered; console: {v.console_errors}; other hosts: {v.external_requests}"
-    )
-    return tab.evaluate("() => [...document.querySelectorAll('div.mermaid')].map(h => h.shadowRoot.querySelector('svg').textContent)")
-
-
-def test_concept_map_becomes_an_svg_with_all_its_labels(visit):
-    v = visit(open_shadow_roots=True)
-    tab = v.goto("2-concepts/")
-    svgs = diagram_svgs(v)
-    assert len(svgs) == 1, f"2-concepts/: expected one diagram, found {len(svgs)}"
-    missing = [label for label in CONCEPT_MAP_LABELS if label not in svgs[0]]
-    assert not missing, f"2-concepts/: the diagram's SVG lacks {missing}; its text: {svgs[0]!r}"
-    assert tab.locator("pre.mermaid").count() == 0, "2-concepts/: a <pre class=mermaid> was left unrendered"
+# The inline SVG of each diagram: its text, size and accessible name.
+DIAGRAMS = """() => [...document.querySelectorAll('figure.diagram > svg')].map(svg => {
+  const box = svg.getBoundingClientRect();
+  return {
+    text: svg.textContent,
+    width: box.width, height: box.height,
+    name: document.getElementById(svg.getAttribute('aria-labelledby'))?.textContent ?? null,
+  };
+})"""
 
 
-def test_every_diagram_on_every_page_renders(visit, built_pages):
-    pages = [p for p in built_pages if p.has_diagram]
-    assert pages, "no built page has a Mermaid diagram (2-concepts/ should)"
-    for page in pages:
-        v = visit(open_shadow_roots=True)
-        tab = v.goto(page.url)
-        svgs = diagram_svgs(v)
-        assert all(svg.strip() for svg in svgs), f"{page}: an empty diagram"
-        assert tab.locator("pre.mermaid").count() == 0, f"{page}: a <pre class=mermaid> was left unrendered"
+@pytest.fixture
+def no_js(visit):
+    """A visit with JavaScript disabled (Playwright java_script_enabled=False)."""
+    return lambda **options: visit(java_script_enabled=False, **options)
 
 
-def test_section_4_formulas_are_all_typeset(visit):
-    tab = visit().goto("4-math/")
-    settles(tab, FORMULAS_TYPESET)
-    formulas = tab.evaluate(FORMULAS)
-    display = [f["tex"] for f in formulas if f["display"]]
-    assert display == SECTION_4_DISPLAY, f"4-math/: display formulas typeset: {display}"
-    inline = [f["tex"] for f in formulas if not f["display"]]
-    assert set(SECTION_4_INLINE) <= set(inline), f"4-math/: inline formulas not typeset: {set(SECTION_4_INLINE) - set(inline)}"
-
-
-def test_no_page_shows_raw_tex(visit, built_pages):
-    """Every formula on every page is typeset; no TeX is left in the text a reader sees."""
+def test_every_page_reads_without_javascript(no_js, built_pages):
     problems = []
     for page in built_pages:
-        tab = visit().goto(page.url)
-        if page.has_math:
-            settles(tab, FORMULAS_TYPESET)
+        v = no_js()
+        tab = v.goto(page.url)
+        for drawing in tab.evaluate(DIAGRAMS):
+            missing = [label for label in CONCEPT_MAP_LABELS if label not in drawing["text"]]
+            if missing or drawing["width"] < 200 or drawing["height"] < 200 or not drawing["name"]:
+                problems.append(f"{page}: diagram not shown whole: missing {missing}, {drawing}")
+        if page.has_diagram != bool(tab.locator("figure.diagram > svg").count()):
+            problems.append(f"{page}: the diagram is not an inline SVG")
         for formula in tab.evaluate(FORMULAS):
-            if not formula["rendered"] or formula["error"] or formula["leftover"]:
+            if formula["renderings"] != 1 or not formula["drawn"] or not formula["fonts_ok"] or not formula["tex"]:
                 problems.append(f"{page}: formula not typeset: {formula}")
         if tab.locator("article").count():
             raw = RAW_TEX.findall(tab.evaluate(VISIBLE_TEXT))
             if raw:
                 problems.append(f"{page}: raw TeX in the visible text: {raw[:5]}")
+        if v.external_requests:
+            problems.append(f"{page}: requests to other hosts: {v.external_requests}")
+        v.context.close()
     assert not problems, "\n".join(problems)
+
+
+def test_section_2_diagram_and_its_source_tab_without_javascript(no_js):
+    tab = no_js().goto("2-concepts/")
+    tab_set = tab.locator(".tabbed-set", has=tab.locator("figure.diagram")).first
+    labels = tab_set.locator(":scope > .tabbed-labels > label")
+    blocks = tab_set.locator(":scope > .tabbed-content > .tabbed-block")
+    assert labels.all_inner_texts() == ["关系图", "Mermaid 源码"]
+    assert blocks.nth(0).locator("svg").is_visible() and not blocks.nth(1).is_visible()
+    labels.nth(1).click()  # Material's tabs are radio buttons and CSS: no script needed
+    assert blocks.nth(1).is_visible() and not blocks.nth(0).is_visible()
+    assert blocks.nth(1).locator("pre").inner_text().rstrip("\n") == diagrams.article_section(catalog.find("2"))
+
+
+def test_citation_block_opens_without_javascript(no_js):
+    tab = no_js().goto("4-math/")
+    box = tab.locator("details.cite").first
+    box.locator("summary").click()
+    assert box.evaluate("el => el.open") and box.locator("pre").first.is_visible()
+
+
+def test_section_4_formulas_are_typeset_from_the_articles_tex(no_js):
+    formulas = no_js().goto("4-math/").evaluate(FORMULAS)
+    display = [f["tex"] for f in formulas if f["display"]]
+    inline = [f["tex"] for f in formulas if not f["display"]]
+    assert display == [r"L = -\sum_{i=1}^{N} y_i \log(p_i)", r"\text{word\_vector} = \sum_{w \in \text{vocab}} \alpha_w \cdot \text{embed}_w"]
+    assert inline == ["L", "y_i", "p_i", r"\text{word\_vector}", r"\alpha_w", r"\text{embed}_w"]
+
+
+SELECT_AND_READ = """(selector) => {
+  const range = document.createRange();
+  range.selectNodeContents(document.querySelector(selector));
+  getSelection().removeAllRanges();
+  getSelection().addRange(range);
+  return getSelection().toString();
+}"""
+
+
+def test_copying_formulas_gives_their_tex(visit):
+    """Not KaTeX's two renderings run together ("𝑦𝑖y i"), but the TeX the article wrote."""
+    tab = visit().goto("4-math/")
+    display = tab.evaluate(SELECT_AND_READ, "#sec-4-1 ~ div.arithmatex")
+    assert display.strip() == r"$$L = -\sum_{i=1}^{N} y_i \log(p_i)$$"
+    paragraph = tab.evaluate(SELECT_AND_READ, "#sec-4-1 ~ p")
+    assert "$L$" in paragraph and "$y_i$" in paragraph and "$p_i$" in paragraph, paragraph
+    assert not re.search(r"[\U0001D400-\U0001D7FF]", paragraph), f"MathML glyphs copied: {paragraph!r}"
+
+
+PALETTE = """() => {
+  const svg = document.querySelector('figure.diagram > svg');
+  const style = element => getComputedStyle(element);
+  return {
+    box: style(svg.querySelector('g.node rect')).fill,
+    text: style(svg.querySelector('g.node text')).fill,
+    edge: style(svg.querySelector('.flowchart-link')).stroke,
+    page: style(document.body).backgroundColor,
+  };
+}"""
+
+
+def luminance(css: str) -> float:
+    r, g, b = (int(round(float(v))) / 255 for v in re.findall(r"[\d.]+", css)[:3])
+    channel = lambda c: c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4  # noqa: E731
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def contrast(a: str, b: str) -> float:
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_diagram_follows_materials_palette(visit, scheme):
+    """The SVG's colours are Material's --md-mermaid-* variables: readable on either background."""
+    tab = visit(color_scheme=scheme).goto("2-concepts/")
+    expected = "slate" if scheme == "dark" else "default"
+    assert tab.evaluate("() => document.body.dataset.mdColorScheme") == expected
+    colours = tab.evaluate(PALETTE)
+    assert contrast(colours["text"], colours["page"]) >= 4.5, colours
+    assert contrast(colours["edge"], colours["page"]) >= 3, colours

@@ -1,0 +1,256 @@
+"""The article's Mermaid diagram, drawn once and frozen as SVG (like the frozen outputs).
+
+`python -m snippets freeze 2` renders `snippets/s2_concept_map.mmd` with the
+pinned Mermaid (node_modules/mermaid, installed by `npm ci`) in Debian's
+Chromium, driven by Playwright, and writes `snippets/s2_concept_map.svg` next
+to it. The manifest (snippets/_frozen/manifest.json) records the stamp of the
+drawing: the sha256 of the .mmd file, the Mermaid version package.json pins,
+the sha256 of RENDER_CONFIG, and the sha256 of the SVG. `stale()` compares
+them without a browser, so the tests and the build check it everywhere.
+
+Pages show the diagram through a custom superfences fence (mkdocs.yml):
+
+    ```mermaid
+    --8<-- "snippets/s2_concept_map.mmd:article"
+    ```
+
+`fence()` finds the .mmd whose `article` section is exactly the fence's text
+and returns its frozen SVG, inline, so the page needs no JavaScript, and it
+fails the build when there is none or it is stale. The SVG's colours are
+Material's `--md-mermaid-*` CSS variables (THEME_CSS), so the inline drawing
+follows the light/dark toggle. Its accessible name and description are the
+`accTitle`/`accDescr` lines we add below the article's section of the .mmd.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import os
+import re
+import shutil
+from pathlib import Path
+
+from snippets.catalog import FROZEN, ROOT, Snippet, all_snippets
+
+PACKAGE_JSON = ROOT / "package.json"
+MERMAID_JS = ROOT / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
+MANIFEST = FROZEN / "manifest.json"
+ARTICLE = re.compile(r"^%% -{1,}8<-{1,}\s+\[start:article\]\n(?P<body>.*?)\n%% -{1,}8<-{1,}\s+\[end:article\]$", re.M | re.S)
+
+# Chromium as the browser tests start it (no sandbox as root, nothing fetched in the background).
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+# Material's font stack (theme font: false), so labels are measured in the fonts pages use.
+FONT_FAMILY = "-apple-system, BlinkMacSystemFont, Helvetica, Arial, sans-serif"
+
+# The colours of Material's own Mermaid integration (its mermaid/index.css), reduced to
+# what a flowchart with SVG text labels uses. They are CSS variables of the page, so
+# the inline SVG follows Material's palette toggle.
+THEME_CSS = (
+    ".node rect,.node circle,.node ellipse,.node polygon,.node path"
+    "{fill:var(--md-mermaid-node-bg-color);stroke:var(--md-mermaid-node-fg-color)}"
+    ".label,.nodeLabel,.label text,.nodeLabel text"
+    "{fill:var(--md-mermaid-label-fg-color);color:var(--md-mermaid-label-fg-color);font-family:var(--md-mermaid-font-family)}"
+    ".edgePath .path,.flowchart-link{stroke:var(--md-mermaid-edge-color)}"
+    "marker,.marker{fill:var(--md-mermaid-edge-color)!important;stroke:var(--md-mermaid-edge-color)!important}"
+    ".edgeLabel .label rect{fill:transparent}"
+)
+
+RENDER_CONFIG = {
+    "startOnLoad": False,
+    "securityLevel": "strict",
+    # The same ids on every run: the SVG is byte-identical when nothing changed.
+    "deterministicIds": True,
+    # SVG <text> labels, centred on their boxes: they stay in place in any font,
+    # unlike HTML labels in fixed-size <foreignObject>s.
+    "htmlLabels": False,
+    "flowchart": {"htmlLabels": False},
+    "fontFamily": FONT_FAMILY,
+    "themeCSS": THEME_CSS,
+}
+
+
+class DiagramError(RuntimeError):
+    """A diagram that cannot be shown; the message names the file and the fix."""
+
+
+def diagrams() -> list[Snippet]:
+    return [s for s in all_snippets() if s.kind == "mermaid"]
+
+
+def svg_path(snippet: Snippet) -> Path:
+    return snippet.path.with_suffix(".svg")
+
+
+def _rel(path: Path) -> str:
+    """`snippets/…` for the project's files (any other path as given), like Snippet.rel."""
+    return path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else str(path)
+
+
+def refresh(snippet: Snippet) -> str:
+    return f"run `python -m snippets freeze {snippet.id}` (needs Chromium and `npm ci`)"
+
+
+def article_section(snippet: Snippet) -> str:
+    found = ARTICLE.search(snippet.path.read_text(encoding="utf-8"))
+    if found is None:
+        raise DiagramError(f"{snippet.rel}: no `article` section between `%% --8<--` start and end markers")
+    return found["body"]
+
+
+def mermaid_version() -> str:
+    """The Mermaid version package.json pins (a devDependency: no page loads it)."""
+    manifest = json.loads(PACKAGE_JSON.read_text(encoding="utf-8"))
+    version = manifest.get("devDependencies", {}).get("mermaid")
+    if not version:
+        raise DiagramError(f"{PACKAGE_JSON.relative_to(ROOT)}: no devDependencies.mermaid pin")
+    return version
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def config_sha256() -> str:
+    return _sha256(json.dumps(RENDER_CONFIG, sort_keys=True, ensure_ascii=False).encode("utf-8"))
+
+
+def stamp(snippet: Snippet) -> dict[str, str]:
+    """Everything that changes the drawing, as the manifest records it."""
+    return {
+        "source": snippet.rel,
+        "sha256": snippet.sha256(),
+        "mermaid": mermaid_version(),
+        "config_sha256": config_sha256(),
+    }
+
+
+def _manifest() -> dict:
+    return json.loads(MANIFEST.read_text(encoding="utf-8")) if MANIFEST.exists() else {}
+
+
+def stale(snippet: Snippet) -> str | None:
+    """Why the frozen SVG of `snippet` is missing or out of date, or None."""
+    svg = _rel(svg_path(snippet))
+    entry = _manifest().get(snippet.name)
+    if entry is None:
+        return f"{snippet.rel}: no frozen SVG in {MANIFEST.relative_to(ROOT)}; {refresh(snippet)}"
+    current = stamp(snippet)
+    if entry.get("sha256") != current["sha256"]:
+        return f"{snippet.rel} changed since {svg} was drawn; {refresh(snippet)}"
+    if entry.get("mermaid") != current["mermaid"]:
+        return (f"{svg} was drawn with Mermaid {entry.get('mermaid')}, "
+                f"package.json pins {current['mermaid']}; {refresh(snippet)}")
+    if entry.get("config_sha256") != current["config_sha256"]:
+        return f"{svg} was drawn with another RENDER_CONFIG (snippets/diagrams.py); {refresh(snippet)}"
+    if not svg_path(snippet).is_file():
+        return f"{snippet.rel}: frozen SVG {svg} is missing; {refresh(snippet)}"
+    if entry.get("svg_sha256") != _sha256(svg_path(snippet).read_bytes()):
+        return f"{svg} was edited by hand (its sha256 is not the one frozen); {refresh(snippet)}"
+    return None
+
+
+# Drawing ----------------------------------------------------------------------
+
+
+def chromium_path() -> str:
+    path = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
+    if not path:
+        raise DiagramError("drawing a diagram needs Chromium: apt-get install chromium fonts-noto-cjk (or set CHROMIUM_PATH)")
+    return path
+
+
+def render(snippet: Snippet, browser=None) -> str:
+    """The SVG Mermaid draws from the whole .mmd file (the article's lines and our accTitle/accDescr).
+
+    In a Playwright `browser` if given (the browser tests have one), else in a Chromium of its own.
+    """
+    installed = MERMAID_JS.parent.parent / "package.json"
+    version = json.loads(installed.read_text(encoding="utf-8"))["version"] if installed.is_file() else "missing"
+    if version != mermaid_version():
+        raise DiagramError(f"node_modules/mermaid is {version}, package.json pins {mermaid_version()}: run `npm ci`")
+    if browser is None:
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+            try:
+                return render(snippet, browser)
+            finally:
+                browser.close()
+
+    from playwright.sync_api import Error as PlaywrightError
+
+    page = browser.new_page()
+    try:
+        page.set_content("<!doctype html><html lang='zh'><head><meta charset='utf-8'></head><body></body></html>")
+        page.add_script_tag(path=str(MERMAID_JS))
+        svg = page.evaluate(
+            "async ([id, text, config]) => { mermaid.initialize(config); return (await mermaid.render(id, text)).svg }",
+            [snippet.path.stem.replace("_", "-"), snippet.path.read_text(encoding="utf-8"), RENDER_CONFIG],
+        )
+    except PlaywrightError as error:
+        raise DiagramError(f"{snippet.rel}: Mermaid cannot draw it: {error.message.splitlines()[0]}") from None
+    finally:
+        page.close()
+    missing = [name for name in ("<title", "<desc") if name not in svg]
+    if missing:
+        raise DiagramError(f"{snippet.rel}: the drawing has no {' or '.join(missing)}: add accTitle/accDescr lines below the article section")
+    return svg + "\n"
+
+
+def freeze(snippet: Snippet) -> Path:
+    """Draw `snippet`, write its SVG next to it and its stamp into the manifest."""
+    svg = render(snippet)
+    path = svg_path(snippet)
+    path.write_text(svg, encoding="utf-8")
+    manifest = _manifest()
+    manifest[snippet.name] = {**stamp(snippet), "svg": path.relative_to(ROOT).as_posix(), "svg_sha256": _sha256(svg.encode("utf-8"))}
+    FROZEN.mkdir(exist_ok=True)
+    MANIFEST.write_text(json.dumps(manifest, indent=2, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
+    return path
+
+
+# The page side: a superfences custom fence ---------------------------------------
+
+
+def fence(source: str, language: str, css_class: str, options: dict, md, **kwargs) -> str:
+    """The frozen SVG of the snippet whose article section is `source`, as an inline figure.
+
+    Superfences turns any other exception of a fence into a plain code block
+    without a word; SuperFencesException is the one it lets through to fail the build.
+    """
+    from pymdownx.superfences import SuperFencesException
+
+    try:
+        return figure(source)
+    except DiagramError as error:
+        raise SuperFencesException(f"snippets/diagrams.py: {error}") from None
+
+
+def figure(source: str) -> str:
+    text = source.strip("\n")
+    matches = [s for s in diagrams() if article_section(s).strip("\n") == text]
+    if not matches:
+        known = ", ".join(s.rel for s in diagrams()) or "none"
+        raise DiagramError(
+            f"a ```mermaid block matches the article section of no snippets/*.mmd file (known: {known}); "
+            f"diagrams are included from snippets/ and drawn by `python -m snippets freeze`. It begins: {text[:60]!r}"
+        )
+    snippet = matches[0]
+    if reason := stale(snippet):
+        raise DiagramError(reason)
+    svg = svg_path(snippet).read_text(encoding="utf-8").strip()
+    # Kept out of the search index: the 源码 tab next to it holds the same words.
+    return f'<figure class="diagram" data-search-exclude data-diagram="{html.escape(snippet.rel)}">\n{svg}\n</figure>'
+
+
