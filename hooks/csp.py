@@ -54,13 +54,6 @@ log = logging.getLogger("mkdocs.hooks.csp")
 # Cloudflare Pages reads at most 2,000 characters per line of _headers.
 HEADER_LINE_LIMIT = 2000
 
-# Transitional, until issue 11 draws the diagram at build time: Mermaid's runtime
-# styles each diagram it draws with a <style> element that no build-time hash
-# can name. While a page loads it, style-src-elem allows inline <style>
-# ('unsafe-inline', which any hash would switch off). tests/test_csp.py fails
-# once no page loads it: then delete this and its use below.
-STYLED_AT_RUNTIME_BY = "assets/vendor/mermaid/mermaid.min.js"
-
 
 def _fail(message: str):
     raise PluginError(f"hooks/csp.py: {message}")
@@ -90,7 +83,6 @@ class InlineCode(HTMLParser):
         super().__init__(convert_charrefs=False)
         self.scripts: list[str] = []
         self.styles: list[str] = []
-        self.sources: list[str] = []  # src of every external script
         self.problems: list[str] = []
         self._open: list[str] = []  # the foreign-content elements we are inside
         self._element: tuple[str, dict] | None = None
@@ -108,8 +100,6 @@ class InlineCode(HTMLParser):
         if tag in {"script", "style"}:
             self._element = (tag, attributes)
             self._text = []
-        if tag == "script" and attributes.get("src"):
-            self.sources.append(attributes["src"])
 
     def handle_startendtag(self, tag, attrs):
         self.handle_starttag(tag, attrs)
@@ -141,15 +131,14 @@ class InlineCode(HTMLParser):
             self.scripts.append(text)
 
 
-def policy(script_hashes: list[str], style_hashes: list[str], *, inline_style_elements: bool = False,
-           inline_scripts: bool = False) -> str:
+def policy(script_hashes: list[str], style_hashes: list[str], *, inline_scripts: bool = False) -> str:
     directives = {
         "default-src": ["'self'"],
         "script-src": ["'self'", "'unsafe-inline'"] if inline_scripts else ["'self'", *script_hashes],
         # Browsers without CSP3's style-src-elem/-attr (Safari < 15.4, Firefox < 108) read
         # style-src alone; there inline styles stay allowed so formulas keep their layout.
         "style-src": ["'self'", "'unsafe-inline'"],
-        "style-src-elem": ["'self'", "'unsafe-inline'"] if inline_style_elements else ["'self'", *style_hashes],
+        "style-src-elem": ["'self'", *style_hashes],
         "style-src-attr": ["'unsafe-inline'"],
         "img-src": ["'self'", "data:"],
         "object-src": ["'none'"],
@@ -175,7 +164,7 @@ def on_post_build(config):
     if not pages:
         _fail(f"{site} has no .html file")
     texts = {}
-    scripts, styles, sources = set(), set(), set()
+    scripts, styles = set(), set()
     for page in pages:
         text = OUR_META.sub("", page.read_text(encoding="utf-8"), count=1)
         found = InlineCode()
@@ -185,13 +174,11 @@ def on_post_build(config):
             _fail(f"{page.relative_to(site)}: " + "; ".join(found.problems))
         scripts.update(map(sha256_source, found.scripts))
         styles.update(map(sha256_source, found.styles))
-        sources.update(found.sources)
         texts[page] = text
-    styled_at_runtime = any(src.endswith(STYLED_AT_RUNTIME_BY) for src in sources)
     serving = served_by_mkdocs(config)
     if serving:
         log.info("hooks/csp.py: under `mkdocs serve` the policy allows inline scripts (for livereload's); built pages list hashes")
-    content = policy(sorted(scripts), sorted(styles), inline_style_elements=styled_at_runtime, inline_scripts=serving)
+    content = policy(sorted(scripts), sorted(styles), inline_scripts=serving)
     header = f"  Content-Security-Policy: {content}"
     if len(header) > HEADER_LINE_LIMIT:
         _fail(f"the policy is {len(header)} characters, more than the {HEADER_LINE_LIMIT} Cloudflare Pages reads from "

@@ -106,22 +106,7 @@ def test_the_policy_names_exactly_the_inline_code_of_the_pages(site, policy):
     scripts, styles = inline_code(site)
     d = directives(policy)
     assert set(d["script-src"][1:]) == scripts, "script-src must list the hash of every inline script the pages run, and no other"
-    if "'unsafe-inline'" in d["style-src-elem"]:
-        # Only while client-side Mermaid draws the diagram (see the next test).
-        assert d["style-src-elem"] == ["'self'", "'unsafe-inline'"] and csp.STYLED_AT_RUNTIME_BY
-    else:
-        assert d["style-src-elem"] == ["'self'", *sorted(styles)], "style-src-elem must list every inline <style>'s hash, and no other"
-
-
-def test_the_allowance_for_client_side_mermaid_is_still_needed(site):
-    """hooks/csp.py lets inline <style> in while a page loads Mermaid's runtime; once none does, delete that."""
-    if not csp.STYLED_AT_RUNTIME_BY:
-        return
-    loaded = [file for file in pages(site) if csp.STYLED_AT_RUNTIME_BY in file.read_text(encoding="utf-8")]
-    assert loaded, (
-        f"no page loads {csp.STYLED_AT_RUNTIME_BY} any more: delete STYLED_AT_RUNTIME_BY and its use from hooks/csp.py, "
-        "so that style-src-elem lists hashes again"
-    )
+    assert d["style-src-elem"] == ["'self'", *sorted(styles)], "style-src-elem must list every inline <style>'s hash, and no other"
 
 
 @pytest.mark.parametrize(

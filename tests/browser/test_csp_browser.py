@@ -27,7 +27,7 @@ def tampered_site(tmp_path_factory):
     template = project / "overrides" / "main.html"
     template.write_text(
         template.read_text(encoding="utf-8").replace(
-            "{% block scripts %}", f'{{% block scripts %}}\n  <script src="{THIRD_PARTY_SCRIPT}"></script>', 1
+            "{% block extrahead %}", f'{{% block extrahead %}}\n  <script src="{THIRD_PARTY_SCRIPT}"></script>', 1
         ),
         encoding="utf-8",
     )
