@@ -64,3 +64,45 @@ def test_a_notebook_that_loads_from_another_host_fails_the_build_naming_it(tmp_p
 
     assert result.returncode != 0, "the build should have failed"
     assert "notebooks/s4_3_binary_classifier.ipynb: notebook page loads from another host" in result.stdout + result.stderr
+
+
+def stylesheets(soup) -> list[str]:
+    return [link["href"] for link in soup.select('link[rel="stylesheet"]')]
+
+
+def test_notebook_pages_share_one_stylesheet_instead_of_inline_styles(site):
+    """nbconvert's ~590 KB of CSS is one cached file (hooks/notebooks.py), not <style> in every page."""
+    linked = set()
+    for snippet in NOTEBOOKS:
+        soup = BeautifulSoup(page(site, snippet).read_text(encoding="utf-8"), "html.parser")
+        ours = [href for href in stylesheets(soup) if re.search(r"assets/stylesheets/notebook\.[0-9a-f]{8}\.css$", href)]
+        assert len(ours) == 1, f"{page(site, snippet)}: links {stylesheets(soup)}"
+        linked.add(ours[0].split("/")[-1])
+        outside_notebook = [style for style in soup.find_all("style") if not style.find_parent(class_="jupyter-wrapper")]
+        assert not outside_notebook, f"{page(site, snippet)}: inline <style> left: {[s.get_text()[:60] for s in outside_notebook]}"
+    assert len(linked) == 1, f"notebook pages link different stylesheets: {linked}"
+    css = (site / "assets" / "stylesheets" / linked.pop()).read_text(encoding="utf-8")
+    for rule in (".jupyter-wrapper", ".highlight-ipynb .ow", ".jp-OutputArea-output"):
+        assert rule in css, f"the notebook stylesheet lacks {rule}"
+    assert not css.lstrip().startswith("["), "mkdocs-jupyter's Python list of its CSS leaked into the stylesheet"
+
+
+def test_only_notebook_pages_load_the_notebook_stylesheet(site):
+    notebook_pages = {page(site, snippet) for snippet in NOTEBOOKS}
+    loading = {
+        file for file in site.rglob("*.html")
+        if any("assets/stylesheets/notebook." in href for href in stylesheets(BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")))
+    }
+    assert loading == notebook_pages, f"loaded by {sorted(map(str, loading - notebook_pages))}, missing on {sorted(map(str, notebook_pages - loading))}"
+
+
+def test_unknown_inlined_css_fails_the_build_naming_the_notebook():
+    """mkdocs-jupyter's list of its CSS is dropped only when each item is on the page already."""
+    from mkdocs.exceptions import PluginError
+
+    from hooks.notebooks import _notebook_css
+
+    assert _notebook_css(["a { color: red }", "['a { color: red }']"], "notebooks/x.ipynb") == "a { color: red }\n"
+    with pytest.raises(PluginError, match=r"notebooks/x\.ipynb: mkdocs-jupyter's list of inlined CSS holds CSS the page lacks"):
+        _notebook_css(["a { color: red }", "['b { color: blue }']"], "notebooks/x.ipynb")
+    assert _notebook_css(["[data-x] { color: red }"], "notebooks/x.ipynb") == "[data-x] { color: red }\n"

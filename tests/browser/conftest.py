@@ -7,6 +7,7 @@ or fail (in CI, where `CI=true`).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -43,14 +44,23 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+@contextlib.contextmanager
+def serving(directory: Path):
+    """`directory` served on 127.0.0.1 (a free port); yields its base URL."""
+    handler = functools.partial(QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+
+
 @pytest.fixture(scope="session")
 def base_url(site) -> str:
     """The built site served on 127.0.0.1 (a free port), for the whole session."""
-    handler = functools.partial(QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with serving(site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -61,6 +71,16 @@ def browser(chromium):
         browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+# Every Content-Security-Policy violation the page (or a frame of it) reports,
+# also across navigations; the binding is exposed on the context by Visit.
+REPORT_CSP_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__reportCspViolation(`${event.effectiveDirective} blocked ${event.blockedURI || "?"} `
+    + `(${event.sourceFile || location.href}:${event.lineNumber})`);
+}, true);
+"""
 
 
 @dataclass(frozen=True)
@@ -100,7 +120,8 @@ def built_pages(site) -> list[BuiltPage]:
 
 
 class Visit:
-    """A browser context that records what a page asked for and what it logged."""
+    """A browser context that records what a page asked for, what it logged and
+    what its Content-Security-Policy blocked."""
 
     def __init__(self, browser, base_url: str, **context_options):
         self.base_url = base_url
@@ -108,6 +129,9 @@ class Visit:
         self.requests: list[str] = []
         self.external_requests: list[str] = []
         self.console_errors: list[str] = []
+        self.csp_violations: list[str] = []
+        self.context.expose_binding("__reportCspViolation", lambda source, text: self.csp_violations.append(text))
+        self.context.add_init_script(REPORT_CSP_VIOLATIONS)
         # On the context: requests of the page, its workers and any popup.
         self.context.on("request", self._on_request)
         self.page = self.context.new_page()
@@ -124,6 +148,18 @@ class Visit:
         self.page.goto(self.base_url + path, wait_until="networkidle")
         return self.page
 
+    def problems(self) -> list[str]:
+        """What no page of ours may do: ask another host, log an error, break its policy."""
+        return [
+            f"{what}: {found}"
+            for what, found in (
+                ("requests to other hosts", self.external_requests),
+                ("console errors", self.console_errors),
+                ("Content-Security-Policy violations", self.csp_violations),
+            )
+            if found
+        ]
+
     def requested(self, suffix: str) -> bool:
         """Whether the page asked for a URL whose path ends in `suffix` ("assets/vendor/katex/katex.min.js")."""
         return any(urlsplit(url).path.endswith(suffix) for url in self.requests)
@@ -131,10 +167,13 @@ class Visit:
 
 @pytest.fixture
 def visit(browser, base_url):
-    """`visit().goto("4-math/")` opens a page; `.requests`, `.external_requests`, `.console_errors` record.
+    """`visit().goto("4-math/")` opens a page; `.requests`, `.external_requests`, `.console_errors`,
+    `.csp_violations` record.
 
     `visit(viewport=..., color_scheme=..., java_script_enabled=False)`: keyword
-    arguments go to `browser.new_context`.
+    arguments go to `browser.new_context`. Whatever a test does, the site's
+    Content-Security-Policy must not block any of it: a violation fails the
+    test when it ends.
     """
     opened = []
 
@@ -144,5 +183,8 @@ def visit(browser, base_url):
         return v
 
     yield open_visit
+    violations = [violation for v in opened for violation in v.csp_violations]
     for v in opened:
         v.context.close()
+    if violations:
+        pytest.fail(f"Content-Security-Policy violations: {violations}")

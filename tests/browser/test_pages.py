@@ -1,7 +1,7 @@
 """Every built page, light and dark, desktop and phone: only local requests,
-no console error, KaTeX's stylesheet exactly where there is a formula, no
-Mermaid or KaTeX script anywhere, and a screenshot in tests/screenshots/ for
-people to look at."""
+no console error, no Content-Security-Policy violation, KaTeX's stylesheet
+exactly where there is a formula, no Mermaid or KaTeX script anywhere, and a
+screenshot in tests/screenshots/ for people to look at."""
 
 from __future__ import annotations
 
@@ -33,10 +33,7 @@ def test_every_page_is_local_clean_and_photographed(visit, built_pages, device, 
         tab = v.goto(page.url)
         tab.screenshot(path=SCREENSHOTS / screenshot_name(page, device, scheme), full_page=True)
 
-        if v.external_requests:
-            problems.append(f"{page}: requests to other hosts: {v.external_requests}")
-        if v.console_errors:
-            problems.append(f"{page}: console errors: {v.console_errors}")
+        problems += [f"{page}: {problem}" for problem in v.problems()]
         if v.requested("assets/vendor/katex/katex.min.css") != page.has_math:
             problems.append(f"{page}: has a formula: {page.has_math}, loaded KaTeX's stylesheet: {not page.has_math}")
         libraries = [url for url in v.requests if re.search(r"(katex|mermaid)[^/]*\.js$", urlsplit(url).path)]
