@@ -13,6 +13,9 @@ this hook only places them in the build:
 - on_page_content / on_env: the paragraph numbers (citations/paragraphs.py) get
   their in-text citations (APA 7 with section and paragraph, GB/T 7714-2025's
   number) from the same processor, for cite.js's 引用此段.
+- on_post_build: the print edition (/print_page/) is the article, cited whole as
+  如何引用 says, so its copies of the 引用本节 blocks are taken out (they would
+  only be hidden, and weigh on that page: about a third of its HTML).
 
 The access date is the build date as MkDocs has it (mkdocs.utils.get_build_datetime:
 SOURCE_DATE_EPOCH's UTC date when set, so builds are reproducible; else today, UTC);
@@ -36,6 +39,7 @@ from citations import export, records
 from citations.paragraphs import NUMBER_CLASS
 from citations.processor import Processor, ProcessorError
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import get_build_datetime
 
@@ -45,6 +49,9 @@ ARTICLE_MARKER = "<!-- citation: article -->"
 # The number link citations/paragraphs.py puts on a paragraph (attributes in any order after class).
 PARAGRAPH_LINK = re.compile(rf'<a class="{NUMBER_CLASS}"[^>]*? href="#(?P<id>sec-[0-9-]+-p[0-9]+)"')
 FORMATS = {"bib": "BibTeX", "ris": "RIS", "json": "CSL-JSON"}
+PRINT_PAGE = "print_page/index.html"
+# A section's 引用本节 block (section_block): nothing inside it is a <details>.
+SECTION_BLOCK = re.compile(r'<details class="cite"[^>]*>.*?</details>\s*', re.S)
 
 
 class Build:
@@ -245,8 +252,17 @@ def on_env(env, config, files):
     return env
 
 
+@event_priority(-90)  # after mkdocs-print-site-plugin has written the print page
 def on_post_build(config):
     build.processor.close()
+    path = Path(config.site_dir) / PRINT_PAGE
+    if not path.is_file():
+        fail(f"{path} was not written (is the print-site plugin enabled?)")
+    text, dropped = SECTION_BLOCK.subn("", path.read_text(encoding="utf-8"))
+    sections = len(build.records) - 1  # every record but the article's
+    if dropped != sections:
+        fail(f"{PRINT_PAGE}: found {dropped} 引用本节 blocks to take out of the print edition, expected {sections}")
+    path.write_text(text, encoding="utf-8")
 
 
 def on_build_error(error):

@@ -68,3 +68,10 @@ def test_print_edition_links_to_left_out_pages_lead_to_those_pages(site):
     assert not dead, f"print_page/index.html: in-page links to no anchor: {dead[:5]}"
     to_notebooks = {a["href"] for a in article.select('a[href^="../notebooks/"]')}
     assert "../notebooks/s4_3_binary_classifier/" in to_notebooks, sorted(to_notebooks)
+
+
+def test_print_edition_is_cited_whole_so_it_carries_no_section_citation_blocks(site):
+    """hooks/cite.py takes the 48 引用本节 blocks out of the print page (如何引用 cites the article whole)."""
+    html, article = print_article(site)
+    assert not html.select("details.cite"), "print edition: 引用本节 blocks left in the page"
+    assert len(soup(site / "4-math" / "index.html").select("details.cite")) == 4, "the article pages keep theirs"
