@@ -63,3 +63,18 @@ def test_print_edition_links_to_left_out_pages_lead_to_those_pages(site):
     assert not dead, f"print_page/index.html: in-page links to no anchor: {dead[:5]}"
     to_notebooks = {a["href"] for a in article.select('a[href^="../notebooks/"]')}
     assert "../notebooks/s4_3_binary_classifier/" in to_notebooks, sorted(to_notebooks)
+
+
+def test_print_edition_holds_every_run_figure_light_for_paper_dark_lazy(site):
+    """All tabs print, so every run figure is there; the light SVG loads for paper, the dark one only on demand."""
+    from snippets import catalog
+
+    _, article = print_article(site)
+    images = [img for img in article.select("figure img") if "/figures/" in img["src"]]
+    for snippet in catalog.runnable():
+        mine = [img for img in images if f"/figures/{snippet.name}/" in img["src"]]
+        light = [img for img in mine if img["src"].endswith("#only-light")]
+        dark = [img for img in mine if img["src"].endswith("#only-dark")]
+        assert len(light) == len(dark) == 3, f"print edition: figures of {snippet.rel}: {[img['src'] for img in mine]}"
+        assert not any(img.get("loading") for img in light), "light figures must load for printing"
+        assert all(img.get("loading") == "lazy" for img in dark), "dark figures are fetched only when shown"
