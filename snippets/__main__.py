@@ -7,7 +7,7 @@
   run --all      run every Python snippet, one progress line each
   freeze [ID…]   re-run snippets and refresh snippets/_frozen/, docs/figures/ and
                  docs/notebooks/ (all Python snippets when no id is given)
-  check          list snippets whose frozen output is stale (exit 1 if any)
+  check          list snippets whose frozen output or figures are stale (exit 1 if any)
 """
 
 from __future__ import annotations
@@ -158,10 +158,10 @@ def parser() -> argparse.ArgumentParser:
     run.add_argument("--figures", metavar="DIR", default=DEFAULT_FIGURES,
                      help=f"write each snippet's figures to DIR/<name>/ (default: {DEFAULT_FIGURES})")
     run.set_defaults(func=cmd_run)
-    fr = sub.add_parser("freeze", help="refresh frozen outputs and notebooks (all, or the ids given)")
+    fr = sub.add_parser("freeze", help="refresh frozen outputs, figures and notebooks (all, or the ids given)")
     fr.add_argument("ids", nargs="*", metavar="ID")
     fr.set_defaults(func=cmd_freeze)
-    sub.add_parser("check", help="fail if a frozen output is stale").set_defaults(func=cmd_check)
+    sub.add_parser("check", help="fail if a frozen output or figure is stale").set_defaults(func=cmd_check)
     return p
 
 

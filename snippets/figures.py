@@ -41,6 +41,7 @@ FONT = "Noto Sans CJK SC"
 FONT_MISSING = "the figures are drawn in the font {font!r}, which matplotlib cannot find; install it (Debian: apt-get install fonts-noto-cjk)"
 WIDTH = 640  # CSS pixels; every figure is this wide, heights vary
 PX = 1 / 96  # inches per CSS pixel
+PNG_SCALE = 1.5  # pixels of a notebook figure per CSS pixel
 
 
 @dataclass(frozen=True)
@@ -128,9 +129,11 @@ def _svg(draw, theme: Theme, height: int, alt: str) -> str:
     from xml.sax.saxutils import escape
 
     svg = _render(draw, theme, height, "svg", metadata={"Date": None}).decode("utf-8")
+    # From the <svg> on: UTF-8 needs no XML declaration, and SVG 2 has no DOCTYPE.
     # A <title> names the picture when the file is opened on its own.
-    close = svg.index(">", svg.index("<svg")) + 1
-    return svg[:close] + f"\n <title>{escape(alt)}</title>" + svg[close:]
+    start = svg.index("<svg")
+    close = svg.index(">", start) + 1
+    return svg[start:close] + f"\n <title>{escape(alt)}</title>" + svg[close:]
 
 
 def _publish(name: str, caption: str, alt: str, height: int, draw, data: dict) -> None:
@@ -153,8 +156,9 @@ def _publish(name: str, caption: str, alt: str, height: int, draw, data: dict) -
     if jupyter:
         from IPython.display import display
 
-        # Twice the pixels, shown at the figure's size (sharp on high-density screens).
-        png = _render(draw, LIGHT, height, "png", dpi=192, facecolor="white", metadata={"Software": None})
+        # 1.5 times the pixels, shown at the figure's size: sharp on most screens, and
+        # what a phone needs (the page shows it narrower than 640 px there).
+        png = _render(draw, LIGHT, height, "png", dpi=PNG_SCALE * 96, facecolor="white", metadata={"Software": None})
         display(
             {"image/png": base64.b64encode(_fewer_colours(png)).decode("ascii"), "text/plain": alt},
             raw=True,

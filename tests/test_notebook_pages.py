@@ -8,7 +8,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from snippets import catalog
+from snippets import catalog, figures
 
 NOTEBOOKS = [s for s in catalog.runnable() if s.notebook is not None]
 EXTERNAL = re.compile(r"(?:https?:)?//[^/\s\"']+\.[a-z]{2,}/", re.I)
@@ -83,7 +83,8 @@ def test_notebook_figures_are_png_outputs_of_the_cell_that_drew_them(snippet):
         size = out["metadata"]["image/png"]
         assert (size["width"], size["height"]) == (figure["width"], figure["height"])
         png = Image.open(io.BytesIO(base64.b64decode(out["data"]["image/png"])))
-        assert png.size == (2 * figure["width"], 2 * figure["height"]), "drawn at twice the size it is shown"
+        expected = (figures.PNG_SCALE * figure["width"], figures.PNG_SCALE * figure["height"])
+        assert all(abs(a - b) <= 1 for a, b in zip(png.size, expected)), f"{png.size}: not drawn at {figures.PNG_SCALE}× the size shown"
     helper = code[0]
     assert helper["metadata"]["tags"] == ["figures-helper"]
     assert "".join(helper["source"]) == "%%writefile figures.py\n" + (catalog.SNIPPETS / "figures.py").read_text(encoding="utf-8").rstrip("\n")
