@@ -7,7 +7,8 @@ section markers, byte-identical. The article calls `tensorflow.keras…` but
 never imports `tensorflow`, so the set-up above the section does.
 `main()` below the section makes data on which learning is possible (three
 Gaussian clusters in 20 dimensions, labels one-hot for the article's
-`categorical_crossentropy`), trains briefly and prints predictions. Importing
+`categorical_crossentropy`), trains briefly, prints predictions and draws the
+run's figures (snippets/figures.py). Importing
 the module only defines things; nothing trains until `main()` runs.
 """
 

@@ -6,7 +6,8 @@ Design (ours): the article's class sits at module level between the `article`
 section markers, byte-identical; the set-up above it supplies the missing
 `import tensorflow`. `main()` below the section makes "sentences"
 of token ids whose label depends on which tokens occur (label 1 = at least one
-of the "positive" tokens 1–5 appears), trains briefly and prints predictions.
+of the "positive" tokens 1–5 appears), trains briefly, prints predictions and
+draws the run's figures (snippets/figures.py).
 Importing the module only defines things; nothing trains until `main()` runs.
 """
 

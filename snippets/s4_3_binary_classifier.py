@@ -8,7 +8,8 @@ markers; the page shows exactly that section. The article never defines
 `x_train`, `y_train`, `x_test`, so the set-up above the section
 makes them: synthetic 28x28 "images" flattened to 784 features, class 1 with a
 bright vertical bar, class 0 with a horizontal one, plus noise. The lines below
-the section report how the trained model does on held-out data.
+the section report how the trained model does on held-out data and draw the
+run's figures (snippets/figures.py).
 
 Consequence: importing this module runs the article's code (training takes a
 few seconds on CPU); tests import it once per test module and inspect `model`,

@@ -11,9 +11,9 @@ with Pillow (filled circles vs filled squares, 150x150, random size, small
 offset from the centre, random grey level) into `train/` and `test/` of a
 temporary directory, changes into it, and builds `test_generator` the same
 way the article builds its training generator (unshuffled, so `test_generator.classes` lines up with
-`predictions`). The lines below the section report held-out accuracy, return
-to the previous working directory and delete the images: nothing is left in
-the repository.
+`predictions`). The lines below the section report held-out accuracy, draw
+the run's figures (snippets/figures.py), return to the previous working
+directory and delete the images: nothing is left in the repository.
 
 Consequence: importing this module runs the article's code (about 10–20 s on
 two CPU cores); tests import it once and inspect `model`, `predictions`,
