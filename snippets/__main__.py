@@ -1,11 +1,14 @@
 """python -m snippets list | run ID… | run --all | freeze [ID…] | check
 
   list           every snippet: id, kind, file, section title
-  run 4.3        run one snippet (by id, module or file name) and show its output
+  run 4.3        run one snippet (by id, module or file name), show its output and
+                 say where its figures are (a folder per snippet under --figures DIR,
+                 by default snippets-figures/ in the system's temporary directory)
   run --all      run every Python snippet, one progress line each
-  freeze [ID…]   re-run snippets and refresh snippets/_frozen/ and docs/notebooks/;
-                 `freeze 2` redraws the diagram's SVG (all of them when no id is given)
-  check          list snippets whose frozen output or SVG is stale (exit 1 if any)
+  freeze [ID…]   re-run snippets and refresh snippets/_frozen/, docs/figures/ and
+                 docs/notebooks/; `freeze 2` redraws the diagram's SVG (everything
+                 when no id is given)
+  check          list snippets whose frozen output, figures or SVG are stale (exit 1 if any)
 """
 
 from __future__ import annotations
@@ -13,7 +16,9 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import sys
+import tempfile
 import time
+from pathlib import Path
 
 from snippets import catalog
 
@@ -21,6 +26,9 @@ TF_MISSING = (
     "TensorFlow is not installed for {python}; running snippets needs it. "
     "Install the project's pinned packages: {python} -m pip install -r requirements.txt"
 )
+
+
+DEFAULT_FIGURES = Path(tempfile.gettempdir()) / "snippets-figures"
 
 
 class CommandError(Exception):
@@ -61,22 +69,49 @@ def cmd_list(args) -> int:
     return 0
 
 
+def figures_folder(root: Path, snippet) -> Path:
+    """root/<name>/, emptied of the figures of an earlier run (only the files a run writes)."""
+    from snippets.figures import INDEX
+
+    folder = root / snippet.name
+    if folder.exists() and not folder.is_dir():
+        raise CommandError(f"--figures: {folder} exists and is not a folder")
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in [*folder.glob("*.light.svg"), *folder.glob("*.dark.svg"), folder / INDEX]:
+        old.unlink(missing_ok=True)
+    return folder
+
+
+def drawn(folder: Path) -> str:
+    """'training-curves, data, model' from the run's figures.json."""
+    from snippets import freeze
+
+    try:
+        return ", ".join(figure["name"] for figure in freeze.read_figures(folder, str(folder)))
+    except freeze.SnippetFailed as error:
+        raise CommandError(str(error)) from None
+
+
 def cmd_run(args) -> int:
     from snippets import freeze
 
     snippets = selected(args.ids, all_=args.all)
     require_tensorflow()
+    root = Path(args.figures).resolve()
     if len(snippets) == 1 and not args.all:
         snippet = snippets[0]
+        folder = figures_folder(root, snippet)
         print(f"running {snippet.id} ({snippet.rel}) …", file=sys.stderr, flush=True)
-        result = freeze.run(snippet, capture=False)
+        result = freeze.run(snippet, capture=False, figures=folder)
         if result.returncode != 0:
             print(f"error: {snippet.rel} exited with status {result.returncode}", file=sys.stderr)
-        return 0 if result.returncode == 0 else 1
+            return 1
+        print(f"figures ({drawn(folder)}; each as .light.svg and .dark.svg) written to {folder}/")
+        return 0
     failed = []
     for number, snippet in enumerate(snippets, start=1):
         began = time.monotonic()
-        result = freeze.run(snippet)
+        result = freeze.run(snippet, figures=figures_folder(root, snippet))
         status = "ok" if result.returncode == 0 else f"FAILED (exit status {result.returncode})"
         print(f"[{number}/{len(snippets)}] {snippet.id:<12} {snippet.rel:<44} {status} {time.monotonic() - began:5.1f} s", flush=True)
         if result.returncode != 0:
@@ -85,7 +120,7 @@ def cmd_run(args) -> int:
     if failed:
         print(f"error: {len(failed)} of {len(snippets)} snippets failed: {', '.join(failed)}", file=sys.stderr)
         return 1
-    print(f"all {len(snippets)} snippets ran")
+    print(f"all {len(snippets)} snippets ran; their figures are in {root}/<name>/")
     return 0
 
 
@@ -107,7 +142,8 @@ def cmd_freeze(args) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 1
     if python:
-        print(f"froze {len(python)} snippets into {catalog.FROZEN.relative_to(catalog.ROOT)}/ and {catalog.NOTEBOOKS.relative_to(catalog.ROOT)}/")
+        places = ", ".join(f"{path.relative_to(catalog.ROOT)}/" for path in (catalog.FROZEN, catalog.FIGURES, catalog.NOTEBOOKS))
+        print(f"froze {len(python)} snippets into {places}")
     return 0
 
 
@@ -130,11 +166,13 @@ def parser() -> argparse.ArgumentParser:
     run = sub.add_parser("run", help="run snippets (by id, e.g. 4.3, or --all)")
     run.add_argument("ids", nargs="*", metavar="ID")
     run.add_argument("--all", action="store_true", help="every Python snippet")
+    run.add_argument("--figures", metavar="DIR", default=DEFAULT_FIGURES,
+                     help=f"write each snippet's figures to DIR/<name>/ (default: {DEFAULT_FIGURES})")
     run.set_defaults(func=cmd_run)
-    fr = sub.add_parser("freeze", help="refresh frozen outputs, notebooks and diagram SVGs (all, or the ids given)")
+    fr = sub.add_parser("freeze", help="refresh frozen outputs, figures, notebooks and diagram SVGs (all, or the ids given)")
     fr.add_argument("ids", nargs="*", metavar="ID")
     fr.set_defaults(func=cmd_freeze)
-    sub.add_parser("check", help="fail if a frozen output is stale").set_defaults(func=cmd_check)
+    sub.add_parser("check", help="fail if a frozen output, figure or diagram SVG is stale").set_defaults(func=cmd_check)
     return p
 
 

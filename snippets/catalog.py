@@ -20,6 +20,7 @@ SNIPPETS = ROOT / "snippets"
 DOCS = ROOT / "docs"
 FROZEN = SNIPPETS / "_frozen"  # outputs of the last `python -m snippets freeze`
 NOTEBOOKS = DOCS / "notebooks"  # executed notebooks, rendered by mkdocs-jupyter
+FIGURES = DOCS / "figures"  # the figures of each frozen run, served with the site (snippets/figures.py draws them)
 
 FILE_NAME = re.compile(r"^s(?P<major>\d+)(?:_(?P<minor>\d+))?_(?P<slug>[a-z0-9_]+?)(?P<keras3>_keras3)?$")
 KINDS = {".py": "python", ".sh": "bash", ".mmd": "mermaid"}
@@ -73,6 +74,16 @@ class Snippet:
     @property
     def frozen_output(self) -> Path:
         return FROZEN / f"{self.name}.txt"
+
+    @property
+    def figures(self) -> Path:
+        """Folder of the frozen run's figures: <name>.light.svg, <name>.dark.svg and figures.json."""
+        return FIGURES / self.name
+
+    @property
+    def figures_include(self) -> Path:
+        """The Markdown the page includes under the frozen output: the figures, lazy-loaded, light and dark."""
+        return FROZEN / f"{self.name}.figures.md"
 
     @property
     def notebook(self) -> Path | None:

@@ -1,13 +1,18 @@
-"""Run snippets, and freeze what they print (like Quarto's `_freeze/`).
+"""Run snippets, and freeze what they print and draw (like Quarto's `_freeze/`).
 
 `python -m snippets freeze` runs every Python snippet as a script and stores
-its output in `snippets/_frozen/<name>.txt`, executes the article snippets as
-notebooks into `docs/notebooks/<name>.ipynb`, and records in
-`snippets/_frozen/manifest.json` the sha256 of the source each came from. The
-site build only reads these files (pymdownx.snippets includes the `.txt`,
+its output in `snippets/_frozen/<name>.txt`; the figures that same run draws
+(snippets/figures.py: training curves, data, model) go to
+`docs/figures/<name>/`, with `snippets/_frozen/<name>.figures.md`, the
+Markdown the page includes to show them. It executes the article snippets as
+notebooks into `docs/notebooks/<name>.ipynb` (figures as PNG outputs) and
+records in `snippets/_frozen/manifest.json` the sha256 of the source each came
+from, of snippets/figures.py and of every figure file. The site build only
+reads these files (pymdownx.snippets includes the `.txt` and `.figures.md`,
 mkdocs-jupyter renders the notebooks with `execute: false`), so serving the
-site never runs TensorFlow. `stale()` names every snippet whose source changed
-after its output was frozen; a test fails on it.
+site never runs TensorFlow. `stale()` names every snippet whose source (or
+figure code) changed after its output was frozen, and every figure file that
+is missing or was edited; a test fails on it.
 
 What a run prints is made stable here, in the capture, not in the snippets:
 TensorFlow's C++ logging is turned down (and its few unconditional lines
@@ -18,17 +23,22 @@ show, and per-step timings ("3ms/step") and absolute paths are removed.
 from __future__ import annotations
 
 import ast
+import hashlib
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import NamedTuple
 
-from snippets.catalog import FROZEN, ROOT, Snippet, runnable
+from snippets.catalog import DOCS, FROZEN, ROOT, SNIPPETS, Snippet, runnable
+from snippets.figures import FIGURES_ENV, INDEX, THEMES
 
 MANIFEST = FROZEN / "manifest.json"
+FIGURE_CODE = SNIPPETS / "figures.py"
 TIMEOUT = 300  # seconds for one snippet; each takes well under 30 s of CPU
 
 # Environment of every run: quiet, deterministic TensorFlow; unbuffered output
@@ -59,14 +69,20 @@ class SnippetFailed(RuntimeError):
     """A snippet exited with an error; the message names its file."""
 
 
-def run_env() -> dict[str, str]:
+def run_env(figures: Path | None = None) -> dict[str, str]:
+    """The environment of a run; with `figures`, the folder its figures are written to."""
     env = dict(os.environ, **RUN_ENV)
+    env.pop(FIGURES_ENV, None)
+    if figures is not None:
+        env[FIGURES_ENV] = str(figures)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
     return env
 
 
-def run(snippet: Snippet, *, capture: bool = True) -> subprocess.CompletedProcess:
+def run(snippet: Snippet, *, capture: bool = True, figures: Path | None = None) -> subprocess.CompletedProcess:
     """`python -m snippets.<name>` from the repository root, stdout and stderr merged.
+
+    With `figures`, the run writes its figures (SVG, light and dark) into that folder.
 
     Captured as bytes and decoded here: text mode would turn the progress
     bars' carriage returns into newlines before `normalise` can see them.
@@ -74,7 +90,7 @@ def run(snippet: Snippet, *, capture: bool = True) -> subprocess.CompletedProces
     result = subprocess.run(
         [sys.executable, "-m", snippet.module],
         cwd=ROOT,
-        env=run_env(),
+        env=run_env(figures),
         stdout=subprocess.PIPE if capture else None,
         stderr=subprocess.STDOUT if capture else None,
         timeout=TIMEOUT,
@@ -100,8 +116,8 @@ def normalise(text: str) -> str:
     return text + "\n" if text else ""
 
 
-def output_of(snippet: Snippet) -> str:
-    result = run(snippet)
+def output_of(snippet: Snippet, figures: Path | None = None) -> str:
+    result = run(snippet, figures=figures)
     if result.returncode != 0:
         tail = "\n".join(result.stdout.splitlines()[-25:])
         raise SnippetFailed(f"{snippet.rel} exited with status {result.returncode}:\n{tail}")
@@ -110,9 +126,24 @@ def output_of(snippet: Snippet) -> str:
 
 # Notebooks ------------------------------------------------------------------
 
+# Tag of the cell that writes snippets/figures.py next to the notebook; mkdocs.yml
+# leaves it out of the notebook pages (it is long, and the repository has the file).
+FIGURES_CELL_TAG = "figures-helper"
 
-def notebook_cells(snippet: Snippet) -> list[tuple[str, str]]:
-    """(kind, source) cells: intro, our set-up, the article's code, our run — from the module's text."""
+
+class Cell(NamedTuple):
+    kind: str  # "markdown" or "code"
+    source: str
+    tags: tuple[str, ...] = ()
+
+
+def notebook_cells(snippet: Snippet) -> list[Cell]:
+    """Intro, our figure code, our set-up, the article's code, our run — from the module's text.
+
+    The figure code is snippets/figures.py written out by `%%writefile`: the
+    set-up imports it from the `snippets` package when the notebook runs in the
+    repository, and from that file anywhere else (a downloaded .ipynb).
+    """
     source = snippet.path.read_text(encoding="utf-8")
     lines = source.splitlines()
     docstring = ast.parse(source).body[0]
@@ -128,18 +159,25 @@ def notebook_cells(snippet: Snippet) -> list[tuple[str, str]]:
     intro = (
         f"# {title}\n\n"
         f"本笔记本由 `python -m snippets freeze` 从 `{snippet.rel}` 生成，并在 CPU 上用 TensorFlow 2.21 执行过："
-        "下面的输出都是真实运行结果。\n\n"
-        f"第二个代码单元是文章第 {snippet.section} 节的原文代码，一字未改；其余代码单元由本站添加，"
-        "为原文补上运行所需的导入与合成数据（不下载任何东西），并查看结果。"
+        "下面的输出和图都是真实运行结果。\n\n"
+        f"标着“文章原文代码”的代码单元是文章第 {snippet.section} 节的原文代码，一字未改；其余代码单元由本站添加，"
+        "为原文补上运行所需的导入与合成数据（不下载任何东西），查看结果，并把训练曲线、数据和模型结构画成图。"
+    )
+    figures_note = (
+        "**本站添加**：画图函数。下一个代码单元把源码仓库里 `snippets/figures.py` 的全文写成当前目录下的 `figures.py`，"
+        "后面的代码从中导入 `show_training` 等函数，所以在仓库之外运行本笔记本也能画出同样的图。"
+        "这个单元较长，网页上从略，下载的 .ipynb 里有全文。"
     )
     return [
-        ("markdown", intro),
-        ("markdown", "**本站添加**：运行原文代码所需的导入与数据。"),
-        ("code", code(lines[start : markers[0]])),
-        ("markdown", f"**文章原文代码**（第 {snippet.section} 节，一字未改）"),
-        ("code", "\n".join(lines[markers[0] + 1 : markers[1]])),
-        ("markdown", "**本站添加**：训练、预测并查看结果。"),
-        ("code", code(lines[markers[1] + 1 :])),
+        Cell("markdown", intro),
+        Cell("markdown", figures_note),
+        Cell("code", "%%writefile figures.py\n" + FIGURE_CODE.read_text(encoding="utf-8").rstrip("\n"), (FIGURES_CELL_TAG,)),
+        Cell("markdown", "**本站添加**：运行原文代码所需的导入与数据。"),
+        Cell("code", code(lines[start : markers[0]])),
+        Cell("markdown", f"**文章原文代码**（第 {snippet.section} 节，一字未改）"),
+        Cell("code", "\n".join(lines[markers[0] + 1 : markers[1]])),
+        Cell("markdown", "**本站添加**：训练、预测，查看结果并画图。"),
+        Cell("code", code(lines[markers[1] + 1 :])),
     ]
 
 
@@ -170,9 +208,9 @@ def executed_notebook(snippet: Snippet, sha256: str):
     from nbclient.exceptions import CellExecutionError
 
     nb = nbformat.v4.new_notebook()
-    for index, (kind, source) in enumerate(notebook_cells(snippet), start=1):
-        make = nbformat.v4.new_markdown_cell if kind == "markdown" else nbformat.v4.new_code_cell
-        nb.cells.append(make(source, id=f"cell-{index}"))
+    for index, cell in enumerate(notebook_cells(snippet), start=1):
+        make = nbformat.v4.new_markdown_cell if cell.kind == "markdown" else nbformat.v4.new_code_cell
+        nb.cells.append(make(cell.source, id=f"cell-{index}", metadata={"tags": list(cell.tags)} if cell.tags else {}))
     nb.metadata["kernelspec"] = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
     with tempfile.TemporaryDirectory(prefix=f"freeze_{snippet.name}_") as workdir:
         client = NotebookClient(
@@ -190,6 +228,71 @@ def executed_notebook(snippet: Snippet, sha256: str):
     return nb
 
 
+# Figures ----------------------------------------------------------------------
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _rel(path: Path) -> str:
+    return path.relative_to(ROOT).as_posix()
+
+
+def read_figures(folder: Path, drawn_by: str) -> list[dict]:
+    """The figures listed in `folder`/figures.json, checked against the files beside it."""
+    index = folder / INDEX
+    if not index.is_file():
+        raise SnippetFailed(f"{drawn_by} drew no figures (no {INDEX}); it should end with show_training(…), "
+                            "a look at its data and show_model(…) from snippets/figures.py")
+    figures = json.loads(index.read_text(encoding="utf-8"))["figures"]
+    listed = {INDEX} | {name for figure in figures for name in figure["files"].values()}
+    present = {path.name for path in folder.iterdir()}
+    if listed != present:
+        raise SnippetFailed(f"{drawn_by}: {folder} holds {sorted(present - listed)} not listed in {INDEX} "
+                            f"and lacks {sorted(listed - present)}")
+    return figures
+
+
+def figures_markdown(snippet: Snippet, figures: list[dict]) -> str:
+    """What the page shows under the frozen output: each figure with its caption (pymdownx.blocks.caption).
+
+    Both SVGs of a figure are there; Material hides the one whose `#only-light` /
+    `#only-dark` does not match the palette, and a hidden lazy image is never
+    fetched. width/height reserve the space before the image arrives. The paths
+    are relative to a page at the top of docs/, where the code tabs are.
+    """
+    folder = snippet.figures.relative_to(DOCS).as_posix()
+    blocks = []
+    for figure in figures:
+        alt = re.sub(r"([\\\[\]])", r"\\\1", figure["alt"])  # the alt text sits inside ![…]
+        size = f'width="{figure["width"]}" height="{figure["height"]}" loading="lazy"'
+        images = "\n".join(f"![{alt}]({folder}/{figure['files'][theme.name]}#only-{theme.name}){{ {size} }}" for theme in THEMES)
+        blocks.append(f"{images}\n\n/// caption\n{figure['caption']}\n///\n")
+    return "\n".join(blocks)
+
+
+def publish_figures(snippet: Snippet, drawn: Path) -> dict[str, str]:
+    """Put the figures a run drew into docs/figures/<name>/ and write the page's include; {file: sha256}."""
+    figures = read_figures(drawn, snippet.rel)
+    if snippet.figures.exists():
+        shutil.rmtree(snippet.figures)
+    snippet.figures.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(drawn, snippet.figures)
+    snippet.figures_include.write_text(figures_markdown(snippet, figures), encoding="utf-8")
+    files = sorted(snippet.figures.iterdir()) + [snippet.figures_include]
+    return {_rel(path): _sha256(path) for path in files}
+
+
+def figure_names(snippet: Snippet) -> str:
+    """'docs/figures/<name>/: training-curves, data, model' (as last frozen), for messages."""
+    try:
+        names = ", ".join(figure["name"] for figure in json.loads((snippet.figures / INDEX).read_text(encoding="utf-8"))["figures"])
+    except (OSError, ValueError, KeyError):
+        names = "none frozen"
+    return f"{_rel(snippet.figures)}/: {names}"
+
+
 # Freezing and staleness -------------------------------------------------------
 
 
@@ -198,7 +301,7 @@ def read_manifest() -> dict:
 
 
 def freeze(snippets: list[Snippet], report=print) -> None:
-    """Re-run `snippets`, store their outputs (and notebooks) with the sha256 of their source."""
+    """Re-run `snippets`, store their outputs, figures (and notebooks) with the sha256 of their sources."""
     import nbformat
 
     manifest = read_manifest()
@@ -206,26 +309,47 @@ def freeze(snippets: list[Snippet], report=print) -> None:
     for number, snippet in enumerate(snippets, start=1):
         report(f"[{number}/{len(snippets)}] freezing {snippet.id} ({snippet.rel}) …")
         sha256 = snippet.sha256()
-        snippet.frozen_output.write_text(output_of(snippet), encoding="utf-8")
-        entry = {"source": snippet.rel, "sha256": sha256, "output": snippet.frozen_output.relative_to(ROOT).as_posix()}
+        with tempfile.TemporaryDirectory(prefix=f"figures_{snippet.name}_") as drawn:
+            output = output_of(snippet, figures=Path(drawn))
+            figure_files = publish_figures(snippet, Path(drawn))
+        snippet.frozen_output.write_text(output, encoding="utf-8")
+        entry = {
+            "source": snippet.rel,
+            "sha256": sha256,
+            "output": _rel(snippet.frozen_output),
+            "figures": {"drawn_by": {_rel(FIGURE_CODE): _sha256(FIGURE_CODE)}, "files": figure_files},
+        }
         if snippet.notebook is not None:
             snippet.notebook.parent.mkdir(parents=True, exist_ok=True)
             nbformat.write(executed_notebook(snippet, sha256), snippet.notebook)
-            entry["notebook"] = snippet.notebook.relative_to(ROOT).as_posix()
+            entry["notebook"] = _rel(snippet.notebook)
         manifest[snippet.name] = entry
         MANIFEST.write_text(json.dumps(manifest, indent=2, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 def stale(snippet: Snippet) -> str | None:
-    """Why the frozen output of `snippet` no longer matches its source, or None if it does."""
+    """Why the frozen output or figures of `snippet` no longer match its source, or None if they do."""
     refresh = f"run `python -m snippets freeze {snippet.id}`"
     entry = read_manifest().get(snippet.name)
     if entry is None:
-        return f"{snippet.rel}: no frozen output in {MANIFEST.relative_to(ROOT)}; {refresh}"
+        return f"{snippet.rel}: no frozen output in {_rel(MANIFEST)}; {refresh}"
     if entry["sha256"] != snippet.sha256():
-        return f"{snippet.rel} changed since its output was frozen ({entry['output']}); {refresh}"
+        return f"{snippet.rel} changed since its output and figures were frozen ({entry['output']}; {figure_names(snippet)}); {refresh}"
     if not snippet.frozen_output.is_file():
         return f"{snippet.rel}: frozen output {entry['output']} is missing; {refresh}"
+    figures = entry.get("figures")
+    if figures is None:
+        return f"{snippet.rel}: no frozen figures in {_rel(MANIFEST)}; {refresh}"
+    if figures["drawn_by"] != {_rel(FIGURE_CODE): _sha256(FIGURE_CODE)}:
+        return f"{_rel(FIGURE_CODE)} changed since the figures of {snippet.rel} were drawn ({figure_names(snippet)}); {refresh}"
+    for name, digest in figures["files"].items():
+        if not (ROOT / name).is_file():
+            return f"{snippet.rel}: figure file {name} is missing; {refresh}"
+        if _sha256(ROOT / name) != digest:
+            return f"{snippet.rel}: {name} is not the figure file that was frozen (edited by hand?); {refresh}"
+    unlisted = sorted(_rel(path) for path in snippet.figures.iterdir() if _rel(path) not in figures["files"])
+    if unlisted:
+        return f"{snippet.rel}: {', '.join(unlisted)} in {_rel(snippet.figures)}/ was not made by its frozen run; {refresh}"
     if snippet.notebook is not None:
         notebook = snippet.notebook.relative_to(ROOT)
         if not snippet.notebook.is_file():

@@ -7,7 +7,8 @@ section markers, byte-identical. The article calls `tensorflow.keras…` but
 never imports `tensorflow`, so the set-up above the section does.
 `main()` below the section makes data on which learning is possible (three
 Gaussian clusters in 20 dimensions, labels one-hot for the article's
-`categorical_crossentropy`), trains briefly and prints predictions. Importing
+`categorical_crossentropy`), trains briefly, prints predictions and draws the
+run's figures (snippets/figures.py). Importing
 the module only defines things; nothing trains until `main()` runs.
 """
 
@@ -15,6 +16,13 @@ the module only defines things; nothing trains until `main()` runs.
 import keras
 import numpy as np
 import tensorflow
+
+# 本站添加：画图函数在 snippets/figures.py。不经 snippets 包运行时（直接运行本文件，
+# 或在仓库外运行笔记本），从同一目录下的 figures.py 导入。
+try:
+    from snippets.figures import show_clusters, show_model, show_training
+except ModuleNotFoundError:
+    from figures import show_clusters, show_model, show_training
 
 # —— 以下是文章原文代码，一字未改 ——
 # --8<-- [start:article]
@@ -65,6 +73,11 @@ def main():
     print("predict() 输出形状:", probabilities.shape)
     for p, truth in zip(probabilities, y_test.argmax(axis=1)):
         print("各类概率", [round(float(v), 3) for v in p], "→ 预测", int(p.argmax()), "真实", int(truth))
+
+    # 把这次运行画成图。文章的 train() 没有返回 fit() 的结果；Keras 把它留在 model.history 上。
+    show_training(dl.model.history)
+    show_clusters(x_train, y_train)
+    show_model(dl.model)
 
 
 if __name__ == "__main__":

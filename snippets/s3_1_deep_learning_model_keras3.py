@@ -11,6 +11,13 @@ with `keras.Input(shape=…)` as the first entry of `Sequential` instead of the
 import keras
 import numpy as np
 
+# 本站添加：画图函数在 snippets/figures.py。不经 snippets 包运行时（直接运行本文件，
+# 或在仓库外运行笔记本），从同一目录下的 figures.py 导入。
+try:
+    from snippets.figures import show_clusters, show_model, show_training
+except ModuleNotFoundError:
+    from figures import show_clusters, show_model, show_training
+
 
 class DeepLearningModel:
     def __init__(self, input_dim, hidden_dim, output_dim):
@@ -49,12 +56,16 @@ def main():
     x_test, y_test = make_clusters(6, seed=2)
 
     dl = DeepLearningModel(input_dim=20, hidden_dim=32, output_dim=3)
-    dl.train(x_train, y_train, epochs=5)
+    history = dl.train(x_train, y_train, epochs=5)
     probabilities = dl.predict(x_test)
 
     print("predict() 输出形状:", probabilities.shape)
     print("预测类别:", probabilities.argmax(axis=1).tolist())
     print("真实类别:", y_test.argmax(axis=1).tolist())
+
+    show_training(history)
+    show_clusters(x_train, y_train)
+    show_model(dl.model)
 
 
 if __name__ == "__main__":

@@ -6,7 +6,8 @@ Design (ours): the article's class sits at module level between the `article`
 section markers, byte-identical; the set-up above it supplies the missing
 `import tensorflow`. `main()` below the section makes "sentences"
 of token ids whose label depends on which tokens occur (label 1 = at least one
-of the "positive" tokens 1–5 appears), trains briefly and prints predictions.
+of the "positive" tokens 1–5 appears), trains briefly, prints predictions and
+draws the run's figures (snippets/figures.py).
 Importing the module only defines things; nothing trains until `main()` runs.
 """
 
@@ -14,6 +15,13 @@ Importing the module only defines things; nothing trains until `main()` runs.
 import keras
 import numpy as np
 import tensorflow
+
+# 本站添加：画图函数在 snippets/figures.py。不经 snippets 包运行时（直接运行本文件，
+# 或在仓库外运行笔记本），从同一目录下的 figures.py 导入。
+try:
+    from snippets.figures import show_model, show_token_table, show_training
+except ModuleNotFoundError:
+    from figures import show_model, show_token_table, show_training
 
 # —— 以下是文章原文代码，一字未改 ——
 # --8<-- [start:article]
@@ -72,6 +80,11 @@ def main():
     print("predict() 输出形状:", probabilities.shape)
     for tokens, p, truth in zip(x_test, probabilities, y_test.argmax(axis=1)):
         print("词序列", tokens.tolist(), "→ P(标签 1) =", round(float(p[1]), 3), "真实标签", int(truth))
+
+    # 把这次运行画成图。文章的 train() 没有返回 fit() 的结果；Keras 把它留在 model.history 上。
+    show_training(nlp.model.history)
+    show_token_table(x_test, y_test.argmax(axis=1), probabilities[:, 1], highlight=POSITIVE_TOKENS)
+    show_model(nlp.model)
 
 
 if __name__ == "__main__":

@@ -11,6 +11,13 @@ built, and `summary()` works, before it sees data. Same data, same training.
 import keras
 import numpy as np
 
+# 本站添加：画图函数在 snippets/figures.py。不经 snippets 包运行时（直接运行本文件，
+# 或在仓库外运行笔记本），从同一目录下的 figures.py 导入。
+try:
+    from snippets.figures import show_model, show_token_table, show_training
+except ModuleNotFoundError:
+    from figures import show_model, show_token_table, show_training
+
 
 class NLPModel:
     def __init__(self, vocab_size, embedding_dim, hidden_dim, output_dim):
@@ -58,12 +65,16 @@ def main():
 
     nlp = NLPModel(vocab_size=VOCAB_SIZE, embedding_dim=16, hidden_dim=32, output_dim=2)
     nlp.model.summary()
-    nlp.train(x_train, y_train, epochs=8)
+    history = nlp.train(x_train, y_train, epochs=8)
     probabilities = nlp.predict(x_test)
 
     print("predict() 输出形状:", probabilities.shape)
     print("P(标签 1):", [round(float(p), 3) for p in probabilities[:, 1]])
     print("真实标签:", y_test.argmax(axis=1).tolist())
+
+    show_training(history)
+    show_token_table(x_test, y_test.argmax(axis=1), probabilities[:, 1], highlight=POSITIVE_TOKENS)
+    show_model(nlp.model)
 
 
 if __name__ == "__main__":

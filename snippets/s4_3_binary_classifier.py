@@ -8,7 +8,8 @@ markers; the page shows exactly that section. The article never defines
 `x_train`, `y_train`, `x_test`, so the set-up above the section
 makes them: synthetic 28x28 "images" flattened to 784 features, class 1 with a
 bright vertical bar, class 0 with a horizontal one, plus noise. The lines below
-the section report how the trained model does on held-out data.
+the section report how the trained model does on held-out data and draw the
+run's figures (snippets/figures.py).
 
 Consequence: importing this module runs the article's code (training takes a
 few seconds on CPU); tests import it once per test module and inspect `model`,
@@ -19,6 +20,13 @@ few seconds on CPU); tests import it once per test module and inspect `model`,
 # 这里用可复现的合成数据补上，运行不需要下载任何东西。
 import keras
 import numpy as np
+
+# 本站添加：画图函数在 snippets/figures.py。不经 snippets 包运行时（直接运行本文件，
+# 或在仓库外运行笔记本），从同一目录下的 figures.py 导入。
+try:
+    from snippets.figures import show_image_grid, show_model, show_training
+except ModuleNotFoundError:
+    from figures import show_image_grid, show_model, show_training
 
 keras.utils.set_random_seed(0)  # 固定随机种子，结果可复现
 
@@ -69,3 +77,9 @@ print("predictions.shape:", predictions.shape)
 print("前 5 个预测概率:", [round(float(p), 3) for p in predictions[:5, 0]])
 print("前 5 个真实标签:", y_test[:5].astype(int).tolist())
 print(f"测试集准确率: {accuracy:.3f}")
+
+# 本站添加：把这次运行画成图（训练曲线、测试数据、模型结构）。文章的 model.fit(...)
+# 没有保存返回值；Keras 把最近一次训练的 History 留在 model.history 上。
+show_training(model.history)
+show_image_grid(x_test.reshape(-1, 28, 28), y_test, predictions, class_names=("横线", "竖线"))
+show_model(model)

@@ -12,6 +12,13 @@ this one is importable without training: the work happens in `main()`.
 import keras
 import numpy as np
 
+# 本站添加：画图函数在 snippets/figures.py。不经 snippets 包运行时（直接运行本文件，
+# 或在仓库外运行笔记本），从同一目录下的 figures.py 导入。
+try:
+    from snippets.figures import show_image_grid, show_model, show_training
+except ModuleNotFoundError:
+    from figures import show_image_grid, show_model, show_training
+
 
 def make_bars(n, seed):
     """n 张 28x28 的合成图像（展平为 784 维）：类别 1 有一条竖线，类别 0 有一条横线。"""
@@ -43,12 +50,16 @@ def main():
     x_test, y_test = make_bars(200, seed=2)
 
     model = build_model()
-    model.fit(x_train, y_train, epochs=10, batch_size=32, validation_split=0.2, verbose=2)
+    history = model.fit(x_train, y_train, epochs=10, batch_size=32, validation_split=0.2, verbose=2)
     loss, accuracy = model.evaluate(x_test, y_test, verbose=0)
     predictions = model.predict(x_test, verbose=0)
 
     print("predictions.shape:", predictions.shape)
     print(f"测试集 loss: {loss:.4f}，准确率: {accuracy:.3f}")
+
+    show_training(history)
+    show_image_grid(x_test.reshape(-1, 28, 28), y_test, predictions, class_names=("横线", "竖线"))
+    show_model(model)
 
 
 if __name__ == "__main__":

@@ -11,9 +11,9 @@ with Pillow (filled circles vs filled squares, 150x150, random size, small
 offset from the centre, random grey level) into `train/` and `test/` of a
 temporary directory, changes into it, and builds `test_generator` the same
 way the article builds its training generator (unshuffled, so `test_generator.classes` lines up with
-`predictions`). The lines below the section report held-out accuracy, return
-to the previous working directory and delete the images: nothing is left in
-the repository.
+`predictions`). The lines below the section report held-out accuracy, draw
+the run's figures (snippets/figures.py), return to the previous working
+directory and delete the images: nothing is left in the repository.
 
 Consequence: importing this module runs the article's code (about 10–20 s on
 two CPU cores); tests import it once and inspect `model`, `predictions`,
@@ -29,6 +29,13 @@ import keras
 import numpy as np
 from PIL import Image, ImageDraw
 from tensorflow.keras.preprocessing.image import ImageDataGenerator
+
+# 本站添加：画图函数在 snippets/figures.py。不经 snippets 包运行时（直接运行本文件，
+# 或在仓库外运行笔记本），从同一目录下的 figures.py 导入。
+try:
+    from snippets.figures import show_image_grid, show_model, show_training
+except ModuleNotFoundError:
+    from figures import show_image_grid, show_model, show_training
 
 keras.utils.set_random_seed(0)  # 固定随机种子，结果可复现
 
@@ -102,5 +109,12 @@ print("predictions.shape:", predictions.shape)
 print("前 3 张圆形 P(square) =", [round(float(p), 3) for p in predictions[:3, 0]])
 print("前 3 张正方形 P(square) =", [round(float(p), 3) for p in predictions[-3:, 0]])
 print(f"测试集准确率: {accuracy:.3f}")
+
+# 本站添加：把这次运行画成图（训练曲线、测试图像、模型结构）。文章的 model.fit(...)
+# 没有保存返回值；Keras 把最近一次训练的 History 留在 model.history 上。
+test_images = np.concatenate([test_generator[i][0] for i in range(len(test_generator))])
+show_training(model.history)
+show_image_grid(test_images, test_generator.classes, predictions, class_names=("圆形", "正方形"))
+show_model(model)
 os.chdir(previous_cwd)
 workdir.cleanup()

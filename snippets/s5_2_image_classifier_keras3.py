@@ -17,6 +17,13 @@ import keras
 import numpy as np
 from PIL import Image, ImageDraw
 
+# 本站添加：画图函数在 snippets/figures.py。不经 snippets 包运行时（直接运行本文件，
+# 或在仓库外运行笔记本），从同一目录下的 figures.py 导入。
+try:
+    from snippets.figures import show_image_grid, show_model, show_training
+except ModuleNotFoundError:
+    from figures import show_image_grid, show_model, show_training
+
 
 def draw_shapes(folder, per_class, seed):
     """在 folder/circle 与 folder/square 下各画 per_class 张 150x150 的图。"""
@@ -61,13 +68,19 @@ def main():
 
         model = build_model()
         # train_ds 每轮自己打乱顺序；fit 的 shuffle 对 tf.data 不起作用，明确关掉免得警告。
-        model.fit(train_ds, epochs=10, shuffle=False, verbose=2)
+        history = model.fit(train_ds, epochs=10, shuffle=False, verbose=2)
         loss, accuracy = model.evaluate(test_ds, verbose=0)
         predictions = model.predict(test_ds, verbose=0)
+        test_images = np.concatenate([images for images, _ in test_ds])  # 读进内存，临时目录随后删除
+        test_labels = np.concatenate([labels for _, labels in test_ds])
 
     print("类别:", train_ds.class_names)
     print("predictions.shape:", predictions.shape)
     print(f"测试集 loss: {loss:.4f}，准确率: {accuracy:.3f}")
+
+    show_training(history)
+    show_image_grid(test_images, test_labels, predictions, class_names=("圆形", "正方形"))
+    show_model(model)
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -60,3 +61,34 @@ def test_whole_file_includes_drop_the_section_markers(site):
     for page in {s.page for s in ARTICLE}:
         html = page_html(site, page).read_text(encoding="utf-8")
         assert not re.search(r"8&lt;-|8<-", html), f"{page}: a snippet section marker reached the page"
+
+
+def figures_shown(block) -> list[tuple[str, str, str, str, str, str]]:
+    """(src, alt, width, height, loading, caption) of each image of the run figures in a tab."""
+    return [
+        (img["src"], img["alt"], img["width"], img["height"], img.get("loading"), figure.figcaption.get_text(strip=True))
+        for figure in block.find_all("figure")
+        for img in figure.find_all("img")
+    ]
+
+
+def figures_frozen(site, snippet) -> list[tuple[str, str, str, str, str, str]]:
+    index = json.loads((snippet.figures / "figures.json").read_text(encoding="utf-8"))["figures"]
+    expected = []
+    for figure in index:
+        for theme in ("light", "dark"):
+            src = f"../figures/{snippet.name}/{figure['files'][theme]}#only-{theme}"
+            assert (site / "figures" / snippet.name / figure["files"][theme]).is_file(), f"{src} was not published"
+            expected.append((src, figure["alt"], str(figure["width"]), str(figure["height"]), "lazy", figure["caption"]))
+    return expected
+
+
+@pytest.mark.parametrize("snippet", ARTICLE, ids=[s.id for s in ARTICLE])
+def test_result_tabs_show_the_runs_figures_under_the_output(site, snippet):
+    tabs = panels(tab_sets(site, snippet))
+    keras3 = catalog.find(f"{snippet.section}-keras3")
+    for label, run in (("运行结果", snippet), ("Keras 3 写法", keras3)):
+        block = tabs[label]
+        assert figures_shown(block) == figures_frozen(site, run), f"{snippet.page} §{snippet.section} {label}: figures differ"
+        last_output = block.find_all("pre")[-1]
+        assert all(last_output in figure.find_all_previous("pre") for figure in block.find_all("figure")), "figures above the output"

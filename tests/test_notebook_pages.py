@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
 from bs4 import BeautifulSoup
 
-from snippets import catalog
+from snippets import catalog, figures
 
 NOTEBOOKS = [s for s in catalog.runnable() if s.notebook is not None]
 EXTERNAL = re.compile(r"(?:https?:)?//[^/\s\"']+\.[a-z]{2,}/", re.I)
@@ -50,8 +51,6 @@ def test_notebook_pages_come_after_the_article_in_the_nav(site):
 
 
 def test_a_notebook_that_loads_from_another_host_fails_the_build_naming_it(tmp_path):
-    import json
-
     from conftest import copy_project, mkdocs_build
 
     project = copy_project(tmp_path / "project")
@@ -106,3 +105,56 @@ def test_unknown_inlined_css_fails_the_build_naming_the_notebook():
     with pytest.raises(PluginError, match=r"notebooks/x\.ipynb: mkdocs-jupyter's list of inlined CSS holds CSS the page lacks"):
         _notebook_css(["a { color: red }", "['b { color: blue }']"], "notebooks/x.ipynb")
     assert _notebook_css(["[data-x] { color: red }"], "notebooks/x.ipynb") == "[data-x] { color: red }\n"
+
+
+@pytest.mark.parametrize("snippet", NOTEBOOKS, ids=[s.id for s in NOTEBOOKS])
+def test_notebook_figures_are_png_outputs_of_the_cell_that_drew_them(snippet):
+    """PNG (Jupyter shows SVG only in trusted notebooks), described by the same alt text as the frozen SVGs."""
+    import base64
+    import io
+
+    from PIL import Image
+
+    nb = json.loads(snippet.notebook.read_text(encoding="utf-8"))
+    code = [cell for cell in nb["cells"] if cell["cell_type"] == "code"]
+    images = [out for out in code[-1]["outputs"] if out["output_type"] == "display_data"]
+    frozen = json.loads((snippet.figures / "figures.json").read_text(encoding="utf-8"))["figures"]
+    assert ["".join(out["data"]["text/plain"]) for out in images] == [f["alt"] for f in frozen], "not the frozen run's figures"
+    for out, figure in zip(images, frozen):
+        assert set(out["data"]) == {"image/png", "text/plain"}
+        size = out["metadata"]["image/png"]
+        assert (size["width"], size["height"]) == (figure["width"], figure["height"])
+        png = Image.open(io.BytesIO(base64.b64decode(out["data"]["image/png"])))
+        expected = (figures.PNG_SCALE * figure["width"], figures.PNG_SCALE * figure["height"])
+        assert all(abs(a - b) <= 1 for a, b in zip(png.size, expected)), f"{png.size}: not drawn at {figures.PNG_SCALE}× the size shown"
+    helper = code[0]
+    assert helper["metadata"]["tags"] == ["figures-helper"]
+    assert "".join(helper["source"]) == "%%writefile figures.py\n" + (catalog.SNIPPETS / "figures.py").read_text(encoding="utf-8").rstrip("\n")
+
+
+@pytest.mark.parametrize("snippet", NOTEBOOKS, ids=[s.id for s in NOTEBOOKS])
+def test_notebook_page_shows_the_figures_with_alt_text_and_size_but_not_the_figure_code(site, snippet):
+    soup = BeautifulSoup(page(site, snippet).read_text(encoding="utf-8"), "html.parser")
+    frozen = json.loads((snippet.figures / "figures.json").read_text(encoding="utf-8"))["figures"]
+    images = soup.select('.jp-RenderedImage img[src^="data:image/png;base64,"]')
+    assert [(img["alt"], img["width"], img["height"]) for img in images] == [
+        (f["alt"], str(f["width"]), str(f["height"])) for f in frozen
+    ]
+    assert "%%writefile" not in soup.get_text(), "the figure code cell is shown on the page"
+    assert "snippets/figures.py" in soup.get_text(), "the page does not say where the figure code is"
+
+
+def test_a_notebook_image_without_alt_text_fails_the_build_naming_it(tmp_path):
+    from conftest import copy_project, mkdocs_build
+
+    project = copy_project(tmp_path / "project")
+    path = project / "docs" / "notebooks" / "s3_1_deep_learning_model.ipynb"
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    figure = next(out for cell in nb["cells"] for out in cell.get("outputs", []) if "image/png" in out.get("data", {}))
+    del figure["data"]["text/plain"]
+    path.write_text(json.dumps(nb), encoding="utf-8")
+
+    result = mkdocs_build(project, tmp_path / "site")
+
+    assert result.returncode != 0, "the build should have failed"
+    assert "notebooks/s3_1_deep_learning_model.ipynb: an image output has no text/plain" in result.stdout + result.stderr

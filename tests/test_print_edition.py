@@ -75,3 +75,18 @@ def test_print_edition_is_cited_whole_so_it_carries_no_section_citation_blocks(s
     html, article = print_article(site)
     assert not html.select("details.cite"), "print edition: 引用本节 blocks left in the page"
     assert len(soup(site / "4-math" / "index.html").select("details.cite")) == 4, "the article pages keep theirs"
+
+
+def test_print_edition_holds_every_run_figure_light_for_paper_dark_lazy(site):
+    """All tabs print, so every run figure is there; the light SVG loads for paper, the dark one only on demand."""
+    from snippets import catalog
+
+    _, article = print_article(site)
+    images = [img for img in article.select("figure img") if "/figures/" in img["src"]]
+    for snippet in catalog.runnable():
+        mine = [img for img in images if f"/figures/{snippet.name}/" in img["src"]]
+        light = [img for img in mine if img["src"].endswith("#only-light")]
+        dark = [img for img in mine if img["src"].endswith("#only-dark")]
+        assert len(light) == len(dark) == 3, f"print edition: figures of {snippet.rel}: {[img['src'] for img in mine]}"
+        assert not any(img.get("loading") for img in light), "light figures must load for printing"
+        assert all(img.get("loading") == "lazy" for img in dark), "dark figures are fetched only when shown"

@@ -46,23 +46,24 @@ def test_missing_tensorflow_is_reported(capsys, monkeypatch, argv):
 
 
 def fake_run(failing: set[str]):
-    def run(snippet, capture=True):
+    def run(snippet, capture=True, figures=None):
         code = 1 if snippet.id in failing else 0
         return subprocess.CompletedProcess([snippet.rel], code, stdout="Traceback …\nNameError: boom\n" if code else "fine\n")
     return run
 
 
-def test_run_all_prints_a_progress_line_per_snippet(capsys, monkeypatch):
+def test_run_all_prints_a_progress_line_per_snippet(capsys, monkeypatch, tmp_path):
     monkeypatch.setattr(freeze, "run", fake_run(set()))
-    assert cli.main(["run", "--all"]) == 0
+    assert cli.main(["run", "--all", "--figures", str(tmp_path)]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert [line.split()[0] for line in lines[:-1]] == [f"[{i}/8]" for i in range(1, 9)]
-    assert all(" ok " in line for line in lines[:-1]) and lines[-1] == "all 8 snippets ran"
+    assert all(" ok " in line for line in lines[:-1])
+    assert lines[-1] == f"all 8 snippets ran; their figures are in {tmp_path}/<name>/"
 
 
-def test_run_all_names_the_failing_snippet_and_exits_1(capsys, monkeypatch):
+def test_run_all_names_the_failing_snippet_and_exits_1(capsys, monkeypatch, tmp_path):
     monkeypatch.setattr(freeze, "run", fake_run({"5.2"}))
-    assert cli.main(["run", "--all"]) == 1
+    assert cli.main(["run", "--all", "--figures", str(tmp_path)]) == 1
     captured = capsys.readouterr()
     assert "snippets/s5_2_image_classifier.py" in captured.out and "FAILED" in captured.out and "NameError: boom" in captured.out
     assert "1 of 8 snippets failed: snippets/s5_2_image_classifier.py" in captured.err
@@ -80,11 +81,29 @@ def test_check_passes_when_frozen_outputs_are_fresh(capsys):
     assert cli.main(["check"]) == 0, capsys.readouterr().out
 
 
-def test_run_one_snippet_as_module_shows_its_output():
+def test_run_one_snippet_as_module_shows_its_output_and_where_its_figures_are(tmp_path):
+    stale = tmp_path / "s3_1_deep_learning_model_keras3" / "old.light.svg"
+    stale.parent.mkdir()
+    stale.write_text("<svg/>")
     result = subprocess.run(
-        [sys.executable, "-m", "snippets", "run", "3.1-keras3"],
+        [sys.executable, "-m", "snippets", "run", "3.1-keras3", "--figures", str(tmp_path)],
         cwd=catalog.ROOT, capture_output=True, text=True, timeout=freeze.TIMEOUT,
     )
     assert result.returncode == 0, result.stderr[-2000:]
     assert "predict() 输出形状: (6, 3)" in result.stdout
     assert "running 3.1-keras3 (snippets/s3_1_deep_learning_model_keras3.py)" in result.stderr
+    folder = tmp_path / "s3_1_deep_learning_model_keras3"
+    assert result.stdout.splitlines()[-1] == (
+        f"figures (training-curves, data, model; each as .light.svg and .dark.svg) written to {folder}/"
+    )
+    assert not stale.exists(), "figures of an earlier run were left beside the new ones"
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        ["figures.json"] + [f"{name}.{theme}.svg" for name in ("training-curves", "data", "model") for theme in ("light", "dark")]
+    )
+
+
+def test_figures_folder_that_is_a_file_is_refused(capsys, tmp_path, monkeypatch):
+    monkeypatch.setattr(freeze, "run", fake_run(set()))
+    (tmp_path / "s4_3_binary_classifier").write_text("not a folder")
+    assert cli.main(["run", "4.3", "--figures", str(tmp_path)]) == 2
+    assert f"--figures: {tmp_path / 's4_3_binary_classifier'} exists and is not a folder" in capsys.readouterr().err

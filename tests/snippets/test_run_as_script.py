@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+import xml.etree.ElementTree as ElementTree
 
 import pytest
 
@@ -19,11 +20,13 @@ def shape(text: str) -> list[str]:
 
 
 @pytest.mark.parametrize("snippet", RUNNABLE, ids=[s.id for s in RUNNABLE])
-def test_runs_as_a_script_and_matches_its_frozen_output(snippet):
+def test_runs_as_a_script_draws_its_figures_and_matches_its_frozen_output(snippet, tmp_path):
+    env = freeze.run_env(figures=tmp_path)
+    env.pop("PYTHONPATH")  # as a reader runs a file: the figure code comes from snippets/figures.py beside it
     result = subprocess.run(
         [sys.executable, snippet.rel],  # `python snippets/<file>.py`, from the repository root
         cwd=catalog.ROOT,
-        env=freeze.run_env(),
+        env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         timeout=freeze.TIMEOUT,
@@ -31,6 +34,10 @@ def test_runs_as_a_script_and_matches_its_frozen_output(snippet):
     output = freeze.normalise(result.stdout.decode())
     assert result.returncode == 0, f"{snippet.rel} failed:\n{output[-3000:]}"
     assert output.strip(), f"{snippet.rel} printed nothing"
+    drawn = freeze.read_figures(tmp_path, snippet.rel)  # every listed SVG is there, nothing else
+    assert [f["name"] for f in drawn] == ["training-curves", "data", "model"], f"{snippet.rel} drew {drawn}"
+    for svg in tmp_path.glob("*.svg"):
+        ElementTree.parse(svg)
     if freeze.stale(snippet) is None:  # a stale snippet is reported by test_frozen_outputs
         frozen = snippet.frozen_output.read_text(encoding="utf-8")
         assert shape(output) == shape(frozen), (
