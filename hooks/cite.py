@@ -13,9 +13,13 @@ this hook only places them in the build:
 - on_page_content / on_env: the paragraph numbers (citations/paragraphs.py) get
   their in-text citations (APA 7 with section and paragraph, GB/T 7714-2025's
   number) from the same processor, for cite.js's 引用此段.
-- on_post_build: the print edition (/print_page/) is the article, cited whole as
-  如何引用 says, so its copies of the 引用本节 blocks are taken out (they would
-  only be hidden, and weigh on that page: about a third of its HTML).
+- on_page_context / on_post_build: the print edition (/print_page/) is the
+  article, cited whole as 如何引用 says, so it carries no 引用本节 blocks (they
+  would only be hidden; they are half the HTML mkdocs-print-site-plugin combines,
+  and a third of its time in a build). The plugin keeps each page's HTML as
+  `page.html` (its on_page_content) and combines them after the build; the
+  blocks are taken out of that copy, and the build fails if the print page
+  still has one (the plugin then keeps its copy elsewhere).
 
 The access date is the build date as MkDocs has it (mkdocs.utils.get_build_datetime:
 SOURCE_DATE_EPOCH's UTC date when set, so builds are reproducible; else today, UTC);
@@ -221,6 +225,13 @@ def on_page_content(html_: str, page, config, files):
     return html_
 
 
+def on_page_context(context, page, config, nav):
+    # mkdocs-print-site-plugin's copy of the page (see the module docstring); the page keeps its blocks.
+    if getattr(page, "html", None):
+        page.html = SECTION_BLOCK.sub("", page.html)
+    return context
+
+
 def section_record_id(paragraph_id: str) -> str:
     record_id = f"{build.meta['key']}-{paragraph_id.rsplit('-p', 1)[0]}"
     if record_id not in build.records:
@@ -258,11 +269,10 @@ def on_post_build(config):
     path = Path(config.site_dir) / PRINT_PAGE
     if not path.is_file():
         fail(f"{path} was not written (is the print-site plugin enabled?)")
-    text, dropped = SECTION_BLOCK.subn("", path.read_text(encoding="utf-8"))
-    sections = len(build.records) - 1  # every record but the article's
-    if dropped != sections:
-        fail(f"{PRINT_PAGE}: found {dropped} 引用本节 blocks to take out of the print edition, expected {sections}")
-    path.write_text(text, encoding="utf-8")
+    left = len(SECTION_BLOCK.findall(path.read_text(encoding="utf-8")))
+    if left:
+        fail(f"{PRINT_PAGE} carries {left} 引用本节 blocks: mkdocs-print-site-plugin no longer combines the pages' "
+             "`page.html`, which on_page_context takes them out of; find where it keeps the pages' HTML now")
 
 
 def on_build_error(error):

@@ -14,6 +14,11 @@ the browser would execute and each inline <style> element, and
   (Netlify, Cloudflare Pages). GitHub Pages cannot send headers: there only
   the meta tag applies.
 
+What a page's HTML holds (its inline code's hashes, its problems) is cached in
+.cache/csp.json by the sha256 of the page's text: reading every page with
+Python's HTML parser is a fifth of a `mkdocs serve` rebuild, and a rebuild
+rewrites most pages unchanged.
+
 Why each directive is what it is: see the README (Content-Security-Policy).
 The build fails, naming the file, on what the policy cannot allow: an inline
 event handler (onclick=…), a javascript: URL, a page without <meta charset>;
@@ -25,7 +30,9 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
+import json
 import logging
+import os
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -50,6 +57,7 @@ FOREIGN = {"svg", "math"}
 META_CHARSET = re.compile(r'<head>\s*<meta charset="utf-8">', re.I)
 OUR_META = re.compile(r'\s*<meta http-equiv="Content-Security-Policy" content="[^"]*">')
 HEADERS_FILE = "_headers"
+CACHE = ".cache/csp.json"
 log = logging.getLogger("mkdocs.hooks.csp")
 # Cloudflare Pages reads at most 2,000 characters per line of _headers.
 HEADER_LINE_LIMIT = 2000
@@ -131,6 +139,18 @@ class InlineCode(HTMLParser):
             self.scripts.append(text)
 
 
+def inline_code(text: str) -> dict[str, list[str]]:
+    """The hash sources of a page's inline scripts and styles, and what the policy cannot allow in it."""
+    found = InlineCode()
+    found.feed(text)
+    found.close()
+    return {
+        "scripts": sorted(set(map(sha256_source, found.scripts))),
+        "styles": sorted(set(map(sha256_source, found.styles))),
+        "problems": found.problems,
+    }
+
+
 def policy(script_hashes: list[str], style_hashes: list[str], *, inline_scripts: bool = False) -> str:
     directives = {
         "default-src": ["'self'"],
@@ -165,16 +185,24 @@ def on_post_build(config):
         _fail(f"{site} has no .html file")
     texts = {}
     scripts, styles = set(), set()
+    cache_path = Path(config.config_file_path).parent / CACHE
+    cached = json.loads(cache_path.read_text(encoding="utf-8")) if cache_path.is_file() else {}
+    seen = {}
     for page in pages:
         text = OUR_META.sub("", page.read_text(encoding="utf-8"), count=1)
-        found = InlineCode()
-        found.feed(text)
-        found.close()
-        if found.problems:
-            _fail(f"{page.relative_to(site)}: " + "; ".join(found.problems))
-        scripts.update(map(sha256_source, found.scripts))
-        styles.update(map(sha256_source, found.styles))
+        key = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        seen[key] = found = cached.get(key) or inline_code(text)
+        if found["problems"]:
+            _fail(f"{page.relative_to(site)}: " + "; ".join(found["problems"]))
+        scripts.update(found["scripts"])
+        styles.update(found["styles"])
         texts[page] = text
+    if seen != cached:
+        cache_path.parent.mkdir(parents=True, exist_ok=True)
+        # Written aside and renamed: builds running at the same time never read half a file.
+        partial = cache_path.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_text(json.dumps(seen, sort_keys=True), encoding="utf-8")
+        os.replace(partial, cache_path)
     serving = served_by_mkdocs(config)
     if serving:
         log.info("hooks/csp.py: under `mkdocs serve` the policy allows inline scripts (for livereload's); built pages list hashes")

@@ -1,0 +1,27 @@
+"""hooks/build_caches.py: compiled templates and jieba's dictionary in .cache/, never stale."""
+
+from __future__ import annotations
+
+import shutil
+
+from conftest import ROOT, copy_project, mkdocs_build
+
+MARK = "<!-- a template edited after its compiled form was cached -->"
+
+
+def test_the_build_keeps_compiled_templates_and_jiebas_dictionary_in_the_project(site):
+    assert list((ROOT / ".cache" / "jinja2").glob("__jinja2_*.cache")), ".cache/jinja2 holds no compiled template"
+    assert list((ROOT / ".cache" / "jieba").glob("jieba*.cache")), ".cache/jieba holds no dictionary"
+
+
+def test_an_edited_template_is_compiled_again_not_served_from_the_cache(tmp_path, site):
+    project = copy_project(tmp_path / "project")
+    shutil.copytree(ROOT / ".cache" / "jinja2", project / ".cache" / "jinja2")  # warm: every template compiled
+    main = project / "overrides" / "main.html"
+    main.write_text(main.read_text(encoding="utf-8").replace("{% block extrahead %}", "{% block extrahead %}\n  " + MARK, 1), encoding="utf-8")
+
+    result = mkdocs_build(project, tmp_path / "site")
+
+    assert result.returncode == 0, result.stderr[-2000:]
+    for page in ("index.html", "4-math/index.html", "print_page/index.html", "404.html"):
+        assert MARK in (tmp_path / "site" / page).read_text(encoding="utf-8"), f"site/{page} was rendered from a stale template"
