@@ -1,11 +1,13 @@
-"""Print edition: the dark variants of the run figures stay lazy.
+"""Print edition: the run figures stay lazy-loaded.
 
 mkdocs-print-site-plugin removes `loading="lazy"` from every image of
-/print_page/, so that a printout has them all. Each run figure in the code
-tabs (docs/figures/, see snippets/freeze.py) comes as a light and a dark SVG;
-paper gets the light one (docs/stylesheets/print.css), so the dark ones get
-their `loading="lazy"` back: a reader of the print edition in the light palette
-never fetches them, one in the dark palette fetches them as they scroll by.
+/print_page/, so that a printout has them all. That made the page fetch all 48
+run figures (docs/figures/: a light and a dark SVG of each, see
+snippets/freeze.py; ~330 KB gzipped for the light ones alone) before a reader
+has scrolled to any. Browsers load lazy images before they print (Chromium's
+print to PDF does: tests/browser/test_figures.py prints the page and finds
+every light figure loaded), so the figures get their `loading="lazy"` back;
+paper gets the light ones (docs/stylesheets/print.css).
 """
 
 from __future__ import annotations
@@ -13,10 +15,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 PRINT_PAGE = "print_page/index.html"
-DARK_IMAGE = re.compile(r'<img\b(?=[^>]*\ssrc="[^"]*#only-dark")[^>]*>')
+RUN_FIGURE = re.compile(r'<img\b(?=[^>]*\ssrc="[^"]*/figures/[^"]*#only-(?:light|dark)")[^>]*>')
 LAZY = re.compile(r'\sloading="lazy"')
 
 
@@ -27,4 +30,7 @@ def lazy(image: re.Match) -> str:
 @event_priority(-100)  # after mkdocs-print-site-plugin has written the print page (hooks/print_links.py checks it did)
 def on_post_build(config):
     path = Path(config.site_dir) / PRINT_PAGE
-    path.write_text(DARK_IMAGE.sub(lazy, path.read_text(encoding="utf-8")), encoding="utf-8")
+    html, figures = RUN_FIGURE.subn(lazy, path.read_text(encoding="utf-8"))
+    if not figures:
+        raise PluginError(f"hooks/print_figures.py: {PRINT_PAGE} has no run figure (docs/figures/…#only-light/dark) to keep lazy")
+    path.write_text(html, encoding="utf-8")

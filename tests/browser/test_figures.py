@@ -85,10 +85,13 @@ def test_notebook_pages_show_their_figures(visit, built_pages):
         assert not v.external_requests and not v.console_errors, (v.external_requests, v.console_errors)
 
 
-def test_print_edition_prints_the_light_figures_even_from_the_dark_palette(visit):
+def test_print_edition_prints_the_light_figures_even_from_the_dark_palette(visit, tmp_path):
+    """The figures are lazy (hooks/print_figures.py); printing loads them, and paper gets the light ones."""
     v = visit(viewport=DESKTOP, color_scheme="dark")
     tab = v.goto("print_page/")
+    assert not [url for url in v.requests if "/figures/" in url], "the print edition fetched run figures before anyone scrolled or printed"
     tab.emulate_media(media="print")
+    tab.pdf(path=str(tmp_path / "print.pdf"), format="A4")  # printing loads lazy images
     shown = tab.evaluate("""() => [...document.querySelectorAll('figure img[src*="/figures/"]')].map(img =>
         ({src: img.getAttribute('src'), display: getComputedStyle(img).display, loaded: img.complete && img.naturalWidth > 0}))""")
     light = [img for img in shown if img["src"].endswith("#only-light")]
