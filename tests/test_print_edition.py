@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
+import pytest
+from mkdocs.exceptions import PluginError
+
 from citation_html import soup
 from manuscript import blocks
 from site_html import NOT_TEXT, formulas_as_tex, text_blocks
+
+from hooks import print_static
 
 BLOCKS = blocks()
 
@@ -89,3 +96,29 @@ def test_print_edition_holds_every_run_figure_lazy(site):
         dark = [img for img in mine if img["src"].endswith("#only-dark")]
         assert len(light) == len(dark) == 3, f"print edition: figures of {snippet.rel}: {[img['src'] for img in mine]}"
         assert all(img.get("loading") == "lazy" for img in mine), "run figures are fetched only when shown or printed"
+
+
+def test_print_edition_needs_no_script_for_its_contents_list_or_layout(site):
+    """hooks/print_static.py writes what print-site's script did in the browser: the 目录 and hidden navigation."""
+    html = soup(site / "print_page" / "index.html")
+    assert not html.select('script[src$="print-site.js"]'), "print-site's script is not loaded"
+    assert not [s for s in html.select("script:not([src])") if "generate_toc" in s.get_text()]
+    contents = [(a["href"], a.get_text(strip=True)) for a in html.select("#print-page-toc nav > ul a")]
+    sections = [(f"#{h.parent['id']}", h.get_text(strip=True).removesuffix("¶"))
+                for h in html.select("section.print-page[id] > h1")]
+    assert [href for href, _ in contents] == [href for href, _ in sections], contents
+    assert contents[1:] == sections[1:] and contents[0] == ("#index", "首页"), "the ten sections by their headings"
+    assert not html.select("#print-page-toc [data-md-component]"), "a copy: Material's scroll-spy keeps to the sidebar"
+    for selector in (".md-sidebar--primary", "div.md-search"):
+        assert html.select_one(selector).get("style") == "display:none", selector
+    assert html.select_one(".md-sidebar--secondary").get("style") is None
+
+
+def test_print_edition_hook_fails_on_markup_it_does_not_know(tmp_path):
+    """A new print-site version that writes its page differently stops the build, naming the page."""
+
+    page = tmp_path / "print_page" / "index.html"
+    page.parent.mkdir()
+    page.write_text("<html><body><div id=\"print-page-toc\"><nav></nav></div></body></html>", encoding="utf-8")
+    with pytest.raises(PluginError, match=r"print_static\.py: .*print_page/index\.html: expected print-site's"):
+        print_static.on_post_build(SimpleNamespace(site_dir=str(tmp_path)))

@@ -159,3 +159,15 @@ def test_the_diagram_follows_materials_palette(visit, scheme):
     colours = tab.evaluate(PALETTE)
     assert contrast(colours["text"], colours["page"]) >= 4.5, colours
     assert contrast(colours["edge"], colours["page"]) >= 3, colours
+
+
+def test_print_edition_contents_list_without_javascript(no_js):
+    """The 目录 is in the HTML (hooks/print_static.py), so it prints with JavaScript off; the navigation is hidden."""
+    tab = no_js().goto("print_page/")
+    assert not tab.locator(".md-sidebar--primary").is_visible()
+    contents = tab.locator("#print-page-toc nav > ul a")
+    assert contents.count() == tab.locator("section.print-page[id] > h1").count() > 10
+    assert not contents.nth(4).is_visible(), "on screen, Material's own 目录 sidebar serves (print-site.css)"
+    tab.emulate_media(media="print")
+    assert contents.nth(4).is_visible() and contents.nth(4).inner_text().strip().startswith("4. ")
+    assert contents.nth(4).get_attribute("href") == "#4-math"
