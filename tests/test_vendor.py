@@ -56,3 +56,21 @@ def test_without_the_installed_libraries_the_build_fails_saying_npm_ci(tmp_path,
 
     assert result.returncode != 0, "the build should have failed"
     assert re.search(message, result.stderr), result.stderr[-2000:]
+
+
+def test_every_locked_package_accepts_this_node(tmp_path):
+    """`npm ci` installs without an engine warning under the machine's Node (20 here and in CI):
+    npm itself checks every package of the lock with --engine-strict, without installing."""
+    import shutil
+    import subprocess
+
+    npm = shutil.which("npm")
+    if npm is None:
+        pytest.fail("npm is not on PATH (make deps installs the front-end packages with it)")
+    for name in ("package.json", "package-lock.json"):
+        shutil.copy(ROOT / name, tmp_path / name)
+    result = subprocess.run([npm, "ci", "--dry-run", "--engine-strict", "--ignore-scripts", "--no-audit", "--no-fund"],
+                            cwd=tmp_path, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "EBADENGINE" not in result.stderr and "notsup" not in result.stderr, result.stderr[-2000:]
+    assert "npm warn" not in result.stderr, result.stderr[-2000:]
