@@ -1,9 +1,10 @@
 """Paragraph ids: a stable id and a visible number for every block of the author's text.
 
 A Python-Markdown extension (so it runs wherever Python-Markdown runs: MkDocs
-today, Zensical later). After a heading with a section id (`sec-3-1`), each
-block of the author's text gets the id `sec-3-1-p1`, `sec-3-1-p2`, … in order,
-and a small link to itself showing its number:
+today, Zensical later). After a heading with a section id (`sec-3-1`, or a part
+of the front matter: `keywords`, `abstract`), each block of the author's text
+gets the id `sec-3-1-p1`, `sec-3-1-p2`, … (`abstract-p1`) in order, and a small
+link to itself showing its number:
 
 - a paragraph, a list item, a definition (term and description count once, the
   id on the term): the id on the element, the number link as its first child;
@@ -16,7 +17,7 @@ and a small link to itself showing its number:
 Our own additions are never numbered and never shift the numbers: admonitions
 (editor's notes, reading guide), `<details>` (citation blocks), tab sets that
 do not start with 原文 or 关系图, raw HTML. Headings are not numbered (they have their
-`sec-` ids), nor is anything before the first numbered heading of a page.
+own ids), nor is anything before the first heading with a section id on a page.
 
 Numbering restarts after every heading with a section id; a heading without one
 (the article's "作者") does not restart it.
@@ -32,7 +33,9 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE
 
-SECTION_ID = re.compile(r"sec-\d+(?:-\d+)*")
+from citations.records import FRONT_MATTER
+
+SECTION_ID = re.compile(r"sec-\d+(?:-\d+)*|" + "|".join(FRONT_MATTER))
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 # The class of the number link; readers of the article's text drop it, like a.headerlink.
 NUMBER_CLASS = "para-num"

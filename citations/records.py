@@ -1,14 +1,20 @@
 """CSL-JSON records, one per citable unit, and what the processor is asked about them.
 
 The units are the whole article and each numbered section (a heading with a
-`sec-` id). Every record comes from `extra.citation` in mkdocs.yml (title,
-author exactly as signed, language, key) plus the unit's own heading and URL:
+`sec-` id). Both standards put the *work* in the reference list and the *part*
+in the in-text citation (GB/T 7714's 引文页码 after the number, APA 7's
+"Section 3.1, para. 2"), so every record describes the article, from
+`extra.citation` in mkdocs.yml (title, author exactly as signed, language, key);
+a section's record differs only in its id and its URL, which leads to the section:
 
-- `type: webpage`; a section's heading is its `title` and the article its
-  `container-title` (what Zotero stores for a web page: title and website title);
+- `type: webpage`, so that GB/T prints `[EB/OL]`; the article's title as `title`
+  (the official GB/T styles print no `container-title` for a web page);
 - the author as one `literal` name, never split into given and family names;
 - `URL` is the page URL + `#sec-…`, absolute when site_url is set;
 - `accessed` is the build date; there is no `issued`: the article gives no date.
+
+Where in the article a citation points is a `Locator`: a numbered section or a
+part of the front matter (关键词, 摘要), and maybe a paragraph.
 
 The styles are the official CSL files in citations/styles, each with its locale.
 """
@@ -24,7 +30,13 @@ REQUIRED = ("title", "author", "language", "key")
 MENTIONS_SEC_ID = re.compile(r"^#{1,6} .*#sec-")
 SEC_HEADING = re.compile(r"^#{1,6} (?P<text>\S.*?) \{ #(?P<id>sec-\d+(?:-\d+)*) \}$")
 HEADING_NUMBER = re.compile(r"^(?P<number>\d+(?:\.\d+)*)\.? ")
-PARAGRAPH_ID = re.compile(r"^(?P<section>sec-\d+(?:-\d+)*)-p(?P<paragraph>\d+)$")
+# The article's front matter, before section 1: its headings' ids and their names in
+# GB/T's 引文位置 and in APA's in-text citation (APA 7, 8.28: "Abstract section, para. 1").
+FRONT_MATTER = {"keywords": ("关键词", "Keywords"), "abstract": ("摘要", "Abstract")}
+# A place in the article: a section (sec-3-1) or a part of the front matter (abstract), maybe a paragraph (-p2).
+PLACE = re.compile(
+    r"^(?:sec-(?P<number>\d+(?:-\d+)*)|(?P<front>" + "|".join(FRONT_MATTER) + r"))(?:-p(?P<paragraph>\d+))?$"
+)
 
 
 @dataclass(frozen=True)
@@ -92,26 +104,62 @@ def record_id(meta: dict, section: Section | None = None) -> str:
 
 
 def record(meta: dict, url: str, accessed: date, section: Section | None = None) -> dict:
-    data = {"id": record_id(meta, section), "type": "webpage"}
-    if section is None:
-        data["title"] = meta["title"]
-    else:
-        data["title"] = section.heading
-        data["container-title"] = meta["title"]
-    data["author"] = [{"literal": meta["author"]}]
-    data["language"] = meta["language"]
-    data["URL"] = url
-    data["accessed"] = {"date-parts": [[accessed.year, accessed.month, accessed.day]]}
-    return data
+    """The article's record; a section's has its own id and its URL (`url`) leads to the section."""
+    return {
+        "id": record_id(meta, section),
+        "type": "webpage",
+        "title": meta["title"],
+        "author": [{"literal": meta["author"]}],
+        "language": meta["language"],
+        "URL": url,
+        "accessed": {"date-parts": [[accessed.year, accessed.month, accessed.day]]},
+    }
 
 
-def locator(paragraph_id: str) -> tuple[str, str]:
-    """sec-3-1-p2 -> ("sec. 3.1, para. 2" for the processor, "3.1 节第 2 段" for GB/T's 引文位置)."""
-    match = PARAGRAPH_ID.match(paragraph_id)
-    if match is None:
-        raise RecordError(f"not a paragraph id: {paragraph_id!r}")
-    number = match["section"].removeprefix("sec-").replace("-", ".")
-    return f"sec. {number}, para. {match['paragraph']}", f"{number} 节第 {match['paragraph']} 段"
+@dataclass(frozen=True)
+class Locator:
+    """Where a citation points: sec-3-1-p2, sec-3-1, abstract-p1 (see PLACE)."""
+
+    anchor: str
+    number: str | None  # "3.1"; None in the front matter
+    front: str | None  # "abstract"; None in a numbered section
+    paragraph: int | None
+
+    @property
+    def processor(self) -> str:
+        """The locator citeproc-js is given: its labels "sec." and "para." are CSL's section and paragraph."""
+        parts = [f"sec. {self.number}"] if self.number else []
+        return ", ".join(parts + ([f"para. {self.paragraph}"] if self.paragraph else []))
+
+    @property
+    def gbt(self) -> str:
+        """GB/T 7714's 引文位置 after the number: 3.1 节第 2 段, 3.1 节, 摘要第 1 段."""
+        place = f"{self.number} 节" if self.number else FRONT_MATTER[self.front][0]
+        return place + (f"第 {self.paragraph} 段" if self.paragraph else "")
+
+    def apa(self, cited: str) -> str:
+        """citeproc-js's APA in-text citation, with the front matter's section name, for which
+        CSL has no locator: "(…, n.d., para. 1)" -> "(…, n.d., Abstract section, para. 1)"."""
+        if self.front is None:
+            return cited
+        paragraph = f", para. {self.paragraph})"
+        if not cited.endswith(paragraph):
+            raise RecordError(f"#{self.anchor}: APA in-text citation {cited!r} does not end with {paragraph!r}")
+        return cited.removesuffix(paragraph) + f", {FRONT_MATTER[self.front][1]} section" + paragraph
+
+
+def locator(anchor: str) -> Locator:
+    match = PLACE.match(anchor)
+    if match is None or (match["front"] and not match["paragraph"]):
+        raise RecordError(f"not a section or paragraph of the article: #{anchor}")
+    number = match["number"].replace("-", ".") if match["number"] else None
+    paragraph = int(match["paragraph"]) if match["paragraph"] else None
+    return Locator(anchor, number, match["front"], paragraph)
+
+
+def section_anchor(paragraph_id: str) -> str:
+    """sec-3-1-p2 -> sec-3-1; abstract-p1 -> abstract."""
+    return locator(paragraph_id).anchor.rsplit("-p", 1)[0]
 
 
 def request(records: list[dict], entries: list[tuple[str, str]] = (), citations: list[tuple[str, str, str]] = ()) -> dict:

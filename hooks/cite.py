@@ -5,14 +5,17 @@ its cache, the BibTeX/RIS/CSL-JSON files, the paragraph-id Markdown extension);
 this hook only places them in the build:
 
 - on_files: reads the `sec-` headings of every page (the 48 sections), makes one
-  CSL-JSON record per section plus one for the article, has the processor format
-  them (GB/T 7714-2025, GB/T 7714-2015, APA 7) and adds the downloads:
-  cite/<id>.bib|.ris|.json per unit and cite/<key>-all.* with all of them.
-- on_page_markdown: a collapsed 引用本节 after every numbered heading; on 如何引用
-  the whole article's entries in place of `<!-- citation: article -->`.
+  CSL-JSON record per section plus one for the article (each names the article:
+  citations/records.py), has the processor format their entries (GB/T 7714-2025,
+  GB/T 7714-2015, APA 7) and in-text citations (with the section as locator), and
+  adds the downloads: cite/<id>.bib|.ris|.json per unit and cite/<key>-all.* with
+  all of them.
+- on_page_markdown: a collapsed 引用本节 after every numbered heading; the whole
+  article's entries in place of `<!-- citation: article -->`: open on 如何引用,
+  a collapsed 引用本文 anywhere else (the landing page, under the title).
 - on_page_content / on_env: the paragraph numbers (citations/paragraphs.py) get
   their in-text citations (APA 7 with section and paragraph, GB/T 7714-2025's
-  number) from the same processor, for cite.js's 引用此段.
+  number and 引文页码) from the same processor, for cite.js's 引用此段.
 - on_page_context / on_post_build: the print edition (/print_page/) is the
   article, cited whole as 如何引用 says, so it carries no 引用本节 blocks (they
   would only be hidden; they are half the HTML mkdocs-print-site-plugin combines,
@@ -23,8 +26,9 @@ this hook only places them in the build:
 
 The access date is the build date as MkDocs has it (mkdocs.utils.get_build_datetime:
 SOURCE_DATE_EPOCH's UTC date when set, so builds are reproducible; else today, UTC);
-docs/javascripts/cite.js shows the reader's today instead. URLs are absolute when
-site_url (SITE_URL) is set, else paths from the site root, and the block says so.
+docs/javascripts/cite-date.js puts the reader's today in its place, in what is shown,
+copied and downloaded. URLs are absolute when site_url (SITE_URL) is set, else
+paths from the site root, and the block says so.
 
 Unknown input fails the build: a `sec-` id on a heading in any other form, or one
 whose number is not the heading's own, incomplete extra.citation, a processor
@@ -51,7 +55,7 @@ CITE_PAGE = "cite.md"
 DOWNLOADS = "cite"  # site folder of the .bib/.ris/.json files
 ARTICLE_MARKER = "<!-- citation: article -->"
 # The number link citations/paragraphs.py puts on a paragraph (attributes in any order after class).
-PARAGRAPH_LINK = re.compile(rf'<a class="{NUMBER_CLASS}"[^>]*? href="#(?P<id>sec-[0-9-]+-p[0-9]+)"')
+PARAGRAPH_LINK = re.compile(rf'<a class="{NUMBER_CLASS}"[^>]*? href="#(?P<id>[a-z0-9-]+-p[0-9]+)"')
 FORMATS = {"bib": "BibTeX", "ris": "RIS", "json": "CSL-JSON"}
 PRINT_PAGE = "print_page/index.html"
 # A section's 引用本节 block (section_block): nothing inside it is a <details>.
@@ -68,6 +72,7 @@ class Build:
         self.absolute = bool(config.site_url)
         self.records: dict[str, dict] = {}  # id -> CSL-JSON record
         self.entries: dict[tuple[str, str], dict] = {}  # (style, id) -> {"text", "html"}
+        self.in_text: dict[tuple[str, str], str] = {}  # (style, id) -> the unit's in-text citation
         self.paragraphs: dict[str, list[str]] = {}  # page src_uri -> paragraph ids
 
 
@@ -108,8 +113,13 @@ def on_files(files, config):
     build.records = {unit["id"]: unit for unit in units}
 
     jobs = [(style.name, unit["id"]) for unit in units for style in records.STYLES]
-    answer = ask(records.request(units, entries=jobs))
+    # A section is cited with its number as locator: (…, n.d., Section 3.1), [1]3.1 节.
+    where = {records.record_id(build.meta, section): records.locator(section.anchor) for section, _ in sections}
+    cites = [(style, id_, where[id_].processor if id_ in where else "") for style, id_ in jobs]
+    answer = ask(records.request(units, entries=jobs, citations=cites))
     build.entries = dict(zip(jobs, answer["entries"]))
+    for (style, id_), cited in zip(jobs, answer["citations"]):
+        build.in_text[(style, id_)] = cited["text"] + (where[id_].gbt if id_ in where and style.startswith("gbt") else "")
 
     for unit in units:
         for extension, write in export.EXPORTS.items():
@@ -133,19 +143,32 @@ def indent(text: str, spaces: int = 4) -> str:
     return "\n".join(" " * spaces + line if line else "" for line in text.splitlines())
 
 
+def copy_button(text: str) -> str:
+    """Material's clipboard copies a button's data-clipboard-text."""
+    return f'<button class="md-clipboard cite-copy" type="button" title="复制" aria-label="复制" data-clipboard-text="{html.escape(text)}"></button>'
+
+
 def entry_html(style: str, record_id: str) -> str:
-    """The processor's entry as HTML, with a copy button for its plain text (Material's clipboard)."""
+    """The processor's entry as HTML, with a copy button for its plain text, and the unit's in-text citation."""
     entry = build.entries[(style, record_id)]
-    button = (
-        f'<button class="md-clipboard cite-copy" type="button" title="复制" aria-label="复制"'
-        f' data-clipboard-text="{html.escape(entry["text"])}"></button>'
-    )
-    return f'<div class="cite-entry" data-cite-style="{style}">\n{entry["html"]}\n{button}\n</div>'
+    in_text = build.in_text[(style, record_id)]
+    return "\n".join([
+        f'<div class="cite-entry" data-cite-style="{style}">',
+        entry["html"],
+        copy_button(entry["text"]),
+        "</div>",
+        f'<div class="cite-in-text" data-cite-style="{style}"><span class="cite-in-text__label">文内：</span>'
+        f'<span class="cite-in-text__text">{html.escape(in_text)}</span>{copy_button(in_text)}</div>',
+    ])
 
 
 def download_links(stem: str, here: str) -> str:
-    """Markdown links to cite/<stem>.bib, .ris and .json, relative to the page's folder `here`."""
-    return " · ".join(f"[{name}]({posixpath.relpath(f'{DOWNLOADS}/{stem}.{extension}', here)})" for extension, name in FORMATS.items())
+    """Markdown links to cite/<stem>.bib, .ris and .json, relative to the page's folder `here`;
+    cite-date.js downloads them with the reader's today as access date."""
+    return " · ".join(
+        f"[{name}]({posixpath.relpath(f'{DOWNLOADS}/{stem}.{extension}', here)}){{ download data-cite-download }}"
+        for extension, name in FORMATS.items()
+    )
 
 
 def citation_tabs(record_id: str) -> list[str]:
@@ -159,15 +182,20 @@ def citation_tabs(record_id: str) -> list[str]:
 
 def cite_note(here: str) -> str:
     note = (
-        "无出版日期；引用日期是构建日期，浏览器中显示为您当天的日期（下载的文件里是构建日期）。"
+        "无出版日期；引用日期是您当天的日期，显示、复制和下载的条目都用它（不启用 JavaScript 时是本站的构建日期）。"
         f"[格式、段落号与下载说明]({posixpath.relpath(CITE_PAGE, here)})"
     )
     return note if build.absolute else "未设置 SITE_URL：网址是相对站点根目录的路径。" + note
 
 
+def block_attributes(record_id: str) -> str:
+    """What the scripts read off a citation block: the record it cites (cite.js: 引用此段 takes its entries) and its date (cite-date.js)."""
+    return f'data-search-exclude="" data-cite-record="{record_id}" data-cite-date="{build.accessed.isoformat()}" markdown'
+
+
 def section_block(record_id: str, here: str) -> str:
     lines = [
-        f'<details class="cite" data-search-exclude="" data-cite-date="{build.accessed.isoformat()}" markdown>',
+        f'<details class="cite" {block_attributes(record_id)}>',
         "<summary>引用本节</summary>",
         "",
         *citation_tabs(record_id),
@@ -179,16 +207,18 @@ def section_block(record_id: str, here: str) -> str:
     return "\n".join(lines)
 
 
-def article_block(here: str) -> str:
+def article_block(here: str, collapsed: bool) -> str:
+    """The whole article's entries: open on 如何引用, a collapsed 引用本文 elsewhere."""
     key = build.meta["key"]
     lines = [
-        f'<div class="cite-article" data-search-exclude="" data-cite-date="{build.accessed.isoformat()}" markdown>',
+        f'<details class="cite" {block_attributes(key)}>' if collapsed else f'<div class="cite-article" {block_attributes(key)}>',
+        "<summary>引用本文</summary>" if collapsed else "",
         "",
         *citation_tabs(key),
         f'<p class="cite-note" markdown>下载全文条目：{download_links(key, here)}。'
         f"全部条目（全文 + {len(build.records) - 1} 个小节）：{download_links(key + '-all', here)}。{cite_note(here)}</p>",
         "",
-        "</div>",
+        "</details>" if collapsed else "</div>",
     ]
     return "\n".join(lines)
 
@@ -197,10 +227,10 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     if not page.file.src_uri.endswith(".md"):
         return markdown  # notebook pages: no numbered sections (as in on_files)
     here = posixpath.dirname(page.file.src_uri) or "."
-    if page.file.src_uri == CITE_PAGE:
-        if markdown.count(ARTICLE_MARKER) != 1:
-            fail(f"docs/{CITE_PAGE} must hold {ARTICLE_MARKER} once")
-        return markdown.replace(ARTICLE_MARKER, article_block(here))
+    markers = markdown.count(ARTICLE_MARKER)
+    if markers > 1 or (page.file.src_uri == CITE_PAGE and not markers):
+        fail(f"docs/{page.file.src_uri} holds {ARTICLE_MARKER} {markers} times (once on {CITE_PAGE}, at most once elsewhere)")
+    markdown = markdown.replace(ARTICLE_MARKER, article_block(here, collapsed=page.file.src_uri != CITE_PAGE))
     try:
         found = dict(records.sections_in(markdown, page.file.src_uri))
     except records.RecordError as error:
@@ -232,30 +262,41 @@ def on_page_context(context, page, config, nav):
     return context
 
 
-def section_record_id(paragraph_id: str) -> str:
-    record_id = f"{build.meta['key']}-{paragraph_id.rsplit('-p', 1)[0]}"
+def paragraph_locator(paragraph_id: str) -> records.Locator:
+    try:
+        return records.locator(paragraph_id)
+    except records.RecordError as error:
+        fail(str(error))
+
+
+def record_of(where: records.Locator) -> str:
+    """A paragraph of a numbered section is cited with the section's record (its URL leads there);
+    one of the front matter with the article's."""
+    if where.front:
+        return build.meta["key"]
+    record_id = f"{build.meta['key']}-{records.section_anchor(where.anchor)}"
     if record_id not in build.records:
-        fail(f"paragraph #{paragraph_id} belongs to no numbered section")
+        fail(f"paragraph #{where.anchor} belongs to no numbered section")
     return record_id
 
 
 def on_env(env, config, files):
     if not build.paragraphs:
         return env
-    jobs = [
-        (style, section_record_id(pid), records.locator(pid)[0])
-        for ids in build.paragraphs.values()
-        for pid in ids
-        for style in records.IN_TEXT
-    ]
+    places = {pid: paragraph_locator(pid) for ids in build.paragraphs.values() for pid in ids}
+    jobs = [(style, record_of(where), where.processor) for where in places.values() for style in records.IN_TEXT]
     answer = ask(records.request(list(build.records.values()), citations=jobs))
     cited = iter(answer["citations"])
     attributes = {}
-    for pid in (pid for ids in build.paragraphs.values() for pid in ids):
+    for pid, where in places.items():
         in_text = {style: next(cited)["text"] for style in records.IN_TEXT}
+        try:
+            apa = where.apa(in_text["apa"])
+        except records.RecordError as error:
+            fail(str(error))
         attributes[pid] = (
-            f' data-cite-apa="{html.escape(in_text["apa"])}" data-cite-gbt="{html.escape(in_text["gbt-2025"])}"'
-            f' data-cite-where="{html.escape(records.locator(pid)[1])}"'
+            f' data-cite-apa="{html.escape(apa)}" data-cite-gbt="{html.escape(in_text["gbt-2025"])}"'
+            f' data-cite-where="{html.escape(where.gbt)}" data-cite-record="{record_of(where)}"'
         )
     for src_uri in build.paragraphs:
         page = files.get_file_from_path(src_uri).page

@@ -27,7 +27,9 @@ page_urls: dict[str, str] = {}  # the plugin's page key -> the page's URL
 
 def on_files(files, config):
     page_urls.clear()
-    page_urls.update({get_page_key(file.url): file.url for file in files.documentation_pages()})
+    # The landing page's URL is "./" here, "" (key "index") when the plugin makes its keys.
+    urls = [file.url.removeprefix("./") for file in files.documentation_pages()]
+    page_urls.update({get_page_key(url): url for url in urls})
 
 
 @event_priority(-100)  # after mkdocs-print-site-plugin has written the print page

@@ -40,7 +40,8 @@ class Entry:
 class Citation:
     anchor: str
     box: Tag
-    entries: dict[str, Entry]  # CSL format label -> entry
+    entries: dict[str, Entry]  # CSL format label -> reference entry
+    in_text: dict[str, Entry]  # CSL format label -> the in-text form under the entry
     bibtex: str
     downloads: dict[str, str]  # link text (BibTeX, RIS, CSL-JSON) -> href
 
@@ -53,31 +54,38 @@ def read_block(anchor: str, box: Tag) -> Citation:
     labels = [label.get_text() for label in box.select(".tabbed-labels > label")]
     blocks = box.select(".tabbed-content > .tabbed-block")
     assert labels == list(FORMATS), f"#{anchor}: tabs {labels}"
-    entries = {}
+    entries, in_text = {}, {}
     for label, block in zip(labels, blocks):
         if label in STYLE_OF:
             entry = block.select_one(f'.cite-entry[data-cite-style="{STYLE_OF[label]}"]')
             assert entry is not None, f"#{anchor} {label}: no .cite-entry"
             csl = entry.select_one(".csl-entry")
             entries[label] = Entry(str(csl), csl.get_text(), entry.select_one("button.cite-copy")["data-clipboard-text"])
+            cited = block.select_one(f'.cite-in-text[data-cite-style="{STYLE_OF[label]}"]')
+            assert cited is not None, f"#{anchor} {label}: no in-text form"
+            text = cited.select_one(".cite-in-text__text")
+            in_text[label] = Entry(str(text), text.get_text(), cited.select_one("button.cite-copy")["data-clipboard-text"])
     bibtex = blocks[FORMATS.index("BibTeX")].select_one("pre > code").get_text()
     downloads = {a.get_text(): a["href"] for a in box.select(".cite-note a") if a["href"].rsplit(".", 1)[-1] in {"bib", "ris", "json"}}
-    return Citation(anchor, box, entries, bibtex, downloads)
+    return Citation(anchor, box, entries, in_text, bibtex, downloads)
 
 
 def citations(html: BeautifulSoup) -> dict[str, Citation]:
-    """anchor -> the 引用本节 block that follows the heading with that id."""
+    """anchor -> the 引用本节 block that follows the heading with that id (not the article's 引用本文)."""
     found = {}
     for box in html.select("details.cite"):
+        if box["data-cite-record"] == citation_metadata()["key"]:
+            continue
         heading = box.find_previous_sibling()
         assert heading is not None and heading.name in {"h1", "h2", "h3", "h4"}, f"a citation block after {heading}"
+        assert box["data-cite-record"] == f"{citation_metadata()['key']}-{heading['id']}"
         found[heading["id"]] = read_block(heading["id"], box)
     return found
 
 
 def article_citation(html: BeautifulSoup) -> Citation:
-    box = html.select_one("article .cite-article")
-    assert box is not None, "no whole-article citation block"
+    """The whole article's block: open on 如何引用, 引用本文 under the landing page's title."""
+    (box,) = html.select(f'article :is(details.cite, div.cite-article)[data-cite-record="{citation_metadata()["key"]}"]')
     return read_block("(article)", box)
 
 

@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 import pytest
@@ -68,11 +69,18 @@ def build_edited_copy(tmp_path: Path, path: str, old: str, new: str) -> subproce
     return mkdocs_build(project, tmp_path / "site")
 
 
+def utc_today() -> date:
+    return datetime.now(timezone.utc).date()
+
+
 @pytest.fixture(scope="session")
 def build(tmp_path_factory) -> subprocess.CompletedProcess:
     site = tmp_path_factory.mktemp("site")
+    started = utc_today()
     result = mkdocs_build(ROOT, site)
     result.site_dir = site
+    # The UTC days the build ran on: its date when SOURCE_DATE_EPOCH is not set.
+    result.days = {started, utc_today()}
     return result
 
 

@@ -15,7 +15,8 @@ OURS = ".admonition, details, .tabbed-set"
 # Links inside the author's blocks that are not the author's text: heading permalinks,
 # paragraph numbers (citations/paragraphs.py).
 NOT_TEXT = "a.headerlink, a.para-num"
-PARAGRAPH_ID = re.compile(r"^sec-\d+(?:-\d+)*-p\d+$")
+# A paragraph of a numbered section (sec-3-1-p2) or of the front matter (keywords-p3, abstract-p1).
+PARAGRAPH_ID = re.compile(r"^(?:sec-\d+(?:-\d+)*|keywords|abstract)-p\d+$")
 
 
 def page_html(site: Path, page: str) -> Path:

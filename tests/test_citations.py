@@ -1,5 +1,10 @@
 """引用本节 and the whole-article entries: every public anchor cited in GB/T 7714-2025, GB/T 7714-2015
-and APA 7 exactly as citeproc-js formats its CSL-JSON record with the official styles, and in BibTeX."""
+and APA 7 exactly as citeproc-js formats its CSL-JSON record with the official styles, and in BibTeX.
+
+Every entry names the article (the standards cite the work in the reference list and the part
+in the text): a section's record is the article's with the section's URL, and its block gives
+the in-text forms with the section as locator. Dates come from the build's SOURCE_DATE_EPOCH,
+never from the day the tests run."""
 
 from __future__ import annotations
 
@@ -7,7 +12,8 @@ import json
 import re
 import sys
 import xml.etree.ElementTree as ET
-from datetime import date, datetime, timedelta, timezone
+import os
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 import bibtexparser
@@ -26,6 +32,7 @@ from citation_html import (
     records_of,
     soup,
 )
+from citations.records import locator
 from conftest import DEPLOYED_EPOCH, DEPLOYED_URL, build_edited_copy, copy_project, mkdocs_build
 from manuscript import GOLDEN, normalise
 from test_anchors import ANCHORS
@@ -96,18 +103,29 @@ def test_only_public_anchors_carry_citations(site):
     assert not page_citations(site, "cite") and not citations(soup(site / "index.html"))
 
 
+def test_the_landing_page_cites_the_article_under_its_title(site):
+    """Most readers arrive on the landing page: a collapsed 引用本文 under the title, all formats, downloads."""
+    page = soup(site / "index.html")
+    cite = article_citation(page)
+    assert cite.box.name == "details" and not cite.box.has_attr("open")
+    assert cite.box.summary.get_text(strip=True) == "引用本文"
+    assert cite.box.find_previous_sibling().name == "h1"
+    assert list(cite.entries) == list(FORMATS[:3]) and cite.bibtex
+    assert list(cite.downloads) == ["BibTeX", "RIS", "CSL-JSON"] * 2  # the article's, then all entries
+    assert all((site / href).is_file() for href in cite.downloads.values())
+
+
 # --- the records --------------------------------------------------------------
 
 
 @pytest.mark.parametrize(("page", "anchor", "text"), ANCHORS, ids=IDS)
-def test_a_sections_record_is_its_heading_in_the_article(deployed_site, page, anchor, text):
+def test_a_sections_record_is_the_articles_with_the_sections_url(deployed_site, page, anchor, text):
     cite = page_citations(deployed_site, page)[anchor]
     (record,) = records_of(download(deployed_site, deployed_site / page, cite.downloads["CSL-JSON"]))
     assert record == {
         "id": f"{META['key']}-{anchor}",
         "type": "webpage",
-        "title": normalise(text),
-        "container-title": META["title"],
+        "title": META["title"],
         "author": [{"literal": META["author"]}],
         "language": META["language"],
         "URL": f"{DEPLOYED_URL}{page}#{anchor}",
@@ -132,28 +150,58 @@ def assert_is_processors(entry, made: dict, where: str):
     assert entry.copied == made["text"], where
 
 
+def block_records(site, page_dir, cite) -> list[dict]:
+    """The records in a block's own CSL-JSON download: what a reference manager imports."""
+    return records_of(download(site, page_dir, cite.downloads["CSL-JSON"]))
+
+
+def assert_shows_what_its_download_makes(site, page_dir, cite, record_id: str, where=None):
+    """Each shown GB/T and APA entry names the article and is citeproc-js's output for the record in the
+    block's .json download (so Zotero with the official style makes the same); the .bib and .ris carry
+    the same title; the in-text forms are citeproc-js's with the locator of the block's unit."""
+    (record,) = block_records(site, page_dir, cite)
+    assert record["id"] == record_id
+    jobs = [(style, record_id) for style in STYLE_OF.values()]
+    cites = [(style, record_id, where.processor if where else "") for style in STYLE_OF.values()]
+    made = processor_output([record], entries=jobs, citations=cites)
+    for (label, entry), entry_made, cited in zip(cite.entries.items(), made["entries"], made["citations"]):
+        assert_is_processors(entry, entry_made, f"{record_id} {label}")
+        assert META["title"] in entry.copied, f"{record_id} {label}: the entry does not name the article"
+        expected = cited["text"] + (where.gbt if where and label.startswith("GB/T") else "")
+        assert cite.in_text[label].shown == cite.in_text[label].copied == expected, f"{record_id} {label} in-text"
+    assert "[EB/OL]" in cite.entries["GB/T 7714-2025"].copied and "[EB/OL]" in cite.entries["GB/T 7714-2015"].copied
+    bib = bibtexparser.parse_string(download(site, page_dir, cite.downloads["BibTeX"]).read_text(encoding="utf-8"))
+    assert unescape_bibtex(bib.entries[0].fields_dict["title"].value) == META["title"]
+    ris = download(site, page_dir, cite.downloads["RIS"]).read_bytes().decode("utf-8")  # as it is: CR LF
+    assert f"TI  - {META['title']}\r\n" in ris
+
+
 @pytest.mark.parametrize(("page", "anchor", "text"), ANCHORS, ids=IDS)
-def test_shown_entries_are_citeprocs(deployed_site, deployed_processor, page, anchor, text):
+def test_shown_entries_name_the_article_and_are_what_the_download_makes(deployed_site, page, anchor, text):
     cite = page_citations(deployed_site, page)[anchor]
-    for label, entry in cite.entries.items():
-        assert_is_processors(entry, deployed_processor[(STYLE_OF[label], f"{META['key']}-{anchor}")], f"#{anchor} {label}")
+    assert_shows_what_its_download_makes(deployed_site, deployed_site / page, cite, f"{META['key']}-{anchor}", locator(anchor))
 
 
-def test_whole_article_entries_are_citeprocs(deployed_site, deployed_processor):
-    cite = article_citation(soup(deployed_site / "cite" / "index.html"))
-    for label, entry in cite.entries.items():
-        assert_is_processors(entry, deployed_processor[(STYLE_OF[label], META["key"])], f"article {label}")
+@pytest.mark.parametrize("page", ["index.html", "cite/index.html"])
+def test_whole_article_entries_are_what_the_download_makes(deployed_site, page):
+    cite = article_citation(soup(deployed_site / page))
+    assert_shows_what_its_download_makes(deployed_site, (deployed_site / page).parent, cite, META["key"])
     assert cite.entries["GB/T 7714-2025"].copied.endswith(f"[EB/OL]. [{DEPLOYED_DATE.isoformat()}]. {DEPLOYED_URL}.")
+    assert cite.in_text["APA 7"].copied == f"({META['author']}, n.d.)" and cite.in_text["GB/T 7714-2025"].copied == "[1]"
+
+
+def test_section_in_text_forms_carry_the_section():
+    where = locator("sec-7-3-2")
+    assert (where.processor, where.gbt) == ("sec. 7.3.2", "7.3.2 节")
 
 
 @pytest.mark.parametrize(("page", "anchor", "text"), ANCHORS, ids=IDS)
 def test_gbt7714_2025_form_of_a_web_page(deployed_site, page, anchor, text):
     gbt = page_citations(deployed_site, page)[anchor].entries["GB/T 7714-2025"].copied
     url = f"{DEPLOYED_URL}{page}#{anchor}"
-    # [序号] 主要责任者. 题名[EB/OL]. [引用日期]. 获取和访问路径.
-    assert gbt.startswith(f"[1] {META['author']}. "), "the byline as signed, Latin letters not upper-cased"
-    assert gbt.index(normalise(text)) < gbt.index("[EB/OL]") < gbt.index(f"[{DEPLOYED_DATE.isoformat()}]") < gbt.index(url)
-    assert gbt.endswith(f"{url}.")
+    # [序号] 主要责任者. 题名[EB/OL]. [引用日期]. 获取和访问路径. — the work's title, the section's URL.
+    assert gbt == f"[1] {META['author']}. {META['title']}[EB/OL]. [{DEPLOYED_DATE.isoformat()}]. {url}."
+    assert normalise(text) not in gbt
 
 
 def test_gbt7714_2025_uses_full_width_punctuation_where_2015_did_not():
@@ -178,9 +226,8 @@ def test_gbt7714_2015_differs_from_2025_only_by_upper_case_latin_in_the_byline(d
 def test_apa_uses_no_date_retrieval_date_and_italic_title(deployed_site, page, anchor, text):
     entry = page_citations(deployed_site, page)[anchor].entries["APA 7"]
     retrieved = f"{MONTHS[DEPLOYED_DATE.month - 1]} {DEPLOYED_DATE.day}, {DEPLOYED_DATE.year}"
-    assert entry.copied.startswith(f"{META['author']}. (n.d.). {normalise(text)}. {META['title']}. ")
-    assert entry.copied.endswith(f"Retrieved {retrieved}, from {DEPLOYED_URL}{page}#{anchor}")
-    assert BeautifulSoup(entry.html, "html.parser").find("i").get_text() == normalise(text)
+    assert entry.copied == f"{META['author']}. (n.d.). {META['title']}. Retrieved {retrieved}, from {DEPLOYED_URL}{page}#{anchor}"
+    assert BeautifulSoup(entry.html, "html.parser").find("i").get_text() == META["title"]
 
 
 @pytest.mark.parametrize(("page", "anchor", "text"), ANCHORS, ids=IDS)
@@ -195,8 +242,8 @@ def test_bibtex_tab_is_the_download_and_parses(deployed_site, page, anchor, text
     assert (entry.entry_type, entry.key) == ("online", f"{META['key']}-{anchor}")
     # Double braces keep the byline whole (no given/family split); & is escaped for LaTeX.
     assert fields["author"] == "{" + META["author"].replace("&", r"\&") + "}"
-    assert unescape_bibtex(fields["title"]) == normalise(text)
-    assert fields["titleaddon"] == META["title"]
+    assert unescape_bibtex(fields["title"]) == META["title"]
+    assert "titleaddon" not in fields
     assert fields["url"] == f"{DEPLOYED_URL}{page}#{anchor}"
     assert fields["urldate"] == DEPLOYED_DATE.isoformat()
     assert fields["langid"] == "chinese"
@@ -218,16 +265,40 @@ def test_without_site_url_citations_use_root_paths_and_say_so(site):
         path = f"/{page}#{anchor}"
         assert cite.entries["GB/T 7714-2025"].copied.endswith(f" {path}.")
         assert cite.entries["APA 7"].copied.endswith(f", from {path}")
-        assert f"url        = {{{path}}}" in cite.bibtex
+        assert re.search(rf"^  url += {{{re.escape(path)}}},$", cite.bibtex, re.M), cite.bibtex
         assert "未设置 SITE_URL" in cite.box.select_one(".cite-note").get_text()
 
 
-def test_access_date_is_the_build_date(site):
+def test_access_date_is_the_build_date(build, site):
+    """The build date is SOURCE_DATE_EPOCH's (as `make test` sets it: the last commit's) when it is set,
+    else the UTC day the build ran on: never the day the tests happen to run."""
     dates = {cite.box["data-cite-date"] for page, _, _ in ANCHORS for cite in page_citations(site, page).values()}
     assert len(dates) == 1
     built = date.fromisoformat(dates.pop())
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        assert built == datetime.fromtimestamp(int(os.environ["SOURCE_DATE_EPOCH"]), tz=timezone.utc).date()
+    else:
+        assert built in build.days
+
+
+def test_a_build_dated_long_ago_says_that_day_everywhere_and_never_today(deployed_site):
+    """deployed_site is built with SOURCE_DATE_EPOCH = 2023-11-14: every date the site carries (citations,
+    downloads, sitemap) is that day, and nothing in it is the day the build ran, in any notation."""
     today = datetime.now(timezone.utc).date()
-    assert built in {today, today - timedelta(days=1)}  # the build may have run just before midnight UTC
+    assert today != DEPLOYED_DATE
+    for page, _, _ in ANCHORS:
+        for cite in page_citations(deployed_site, page).values():
+            assert cite.box["data-cite-date"] == DEPLOYED_DATE.isoformat()
+    assert f"<lastmod>{DEPLOYED_DATE.isoformat()}</lastmod>" in (deployed_site / "sitemap.xml").read_text(encoding="utf-8")
+    notations = [today.isoformat(), today.strftime("%Y/%m/%d"), f"{MONTHS[today.month - 1]} {today.day}, {today.year}",
+                 f"{today.year} 年 {today.month} 月 {today.day} 日"]
+    date_parts = f"[{today.year},{today.month},{today.day}]"  # CSL-JSON, without its line breaks
+    for path in deployed_site.rglob("*"):
+        if path.suffix in {".html", ".xml", ".json", ".bib", ".ris", ".txt", ".ipynb", ".js"} and path.is_file():
+            text = " ".join(path.read_text(encoding="utf-8").split())
+            found = [notation for notation in notations if notation in text]
+            found += [date_parts] if date_parts in text.replace(" ", "") else []
+            assert not found, f"{path.relative_to(deployed_site)} carries the day the build ran: {found}"
 
 
 # --- not in the search index ---------------------------------------------------
@@ -315,7 +386,12 @@ def test_cite_page_explains_formats_policies_and_differences(site):
     for needed in ("GB/T 7714-2025", "GB/T 7714-2015", "APA 7", "BibTeX", "@online", "@misc", "RIS", "CSL-JSON",
                    "Zotero", "EndNote", "NoteExpress", "JabRef", "citeproc-js", "(n.d.)", "[EB/OL]",
                    "SOURCE_DATE_EPOCH", "SITE_URL", "锚点政策", "永不更改", "段落号政策", "引用此段", "#sec-5-3-p6",
-                   "AI GENIUS INSTITUTE", "2026 年 7 月 1 日", META["title"], META["author"]):
+                   "AI GENIUS INSTITUTE", "2026 年 7 月 1 日", META["title"], META["author"],
+                   # the rule followed for a part of the article, with its examples
+                   "文献表列作品，正文标位置", "析出文献", "10.1.3", "8.28", "[1]3.1 节第 2 段", "Section 3.1, para. 2",
+                   "Abstract section, para. 1", "#keywords-p1", "#abstract-p1",
+                   # the reader's date in downloads, and the static files' without JavaScript
+                   "urldate", "Y2", "accessed", "不启用 JavaScript"):
         assert needed in text, f"如何引用 lacks {needed!r}"
     paragraphs = sum(1 for line in (ROOT / "tests" / "golden" / "paragraphs.txt").read_text(encoding="utf-8").splitlines()
                      if line and not line.startswith("#"))
@@ -355,3 +431,16 @@ def test_print_link(site):
     page = soup(site / "cite" / "index.html")
     print_link = page.select_one('article a[href="../print_page/"]')
     assert print_link is not None and (site / "print_page" / "index.html").is_file()
+
+
+def test_cite_pages_examples_are_what_the_processor_makes(site):
+    """The rule on 如何引用 shows the 3.1 entries as examples: they are citeproc-js's, for that record."""
+    text = " ".join(soup(site / "cite" / "index.html").select_one("article").get_text().split())
+    record = {"id": "cn-llm-market-sec-3-1", "type": "webpage", "title": META["title"], "author": [{"literal": META["author"]}],
+              "language": META["language"], "URL": "https://example.org/article/3-algorithms/#sec-3-1",
+              "accessed": {"date-parts": [[2026, 7, 1]]}}
+    made = processor_output([record], entries=[("gbt-2025", record["id"]), ("apa", record["id"])],
+                            citations=[("apa", record["id"], "sec. 3.1, para. 2")])
+    for entry in made["entries"]:
+        assert " ".join(entry["text"].split()) in text
+    assert made["citations"][0]["text"].replace(META["author"], "作者") in text

@@ -1,5 +1,6 @@
-"""Paragraph ids (sec-3-1-p2): every block of the author's text has one, nothing else has one,
-and none moves — a public contract like the sec- anchors, kept in tests/golden/paragraphs.txt.
+"""Paragraph ids (sec-3-1-p2, and abstract-p1 / keywords-p3 in the front matter): every block of the
+author's text has one, nothing else has one, and none moves — a public contract like the sec- anchors,
+kept in tests/golden/paragraphs.txt.
 
 After a deliberate change (never a renumbering of published paragraphs: see 如何引用),
 rewrite the golden file from a build:  python tests/test_paragraph_ids.py site/
@@ -15,14 +16,15 @@ import pytest
 from citation_html import processor_output, records_of, soup
 from conftest import build_edited_copy
 from manuscript import PAGES, blocks
-from site_html import content, numbered_blocks, page_html
+from site_html import PARAGRAPH_ID, content, numbered_blocks, page_html
 
 GOLDEN = Path(__file__).parent / "golden" / "paragraphs.txt"
 HEADER = (
     "# Paragraph anchors (citations/paragraphs.py), a public contract like anchors.txt:\n"
     "# page, id, kind and the first 40 characters of the block. Never renumber a published paragraph.\n"
 )
-ARTICLE_PAGES = sorted({page for section, page in PAGES.items() if section})
+ARTICLE_PAGES = sorted(set(PAGES.values()))  # the landing page (关键词, 摘要) and sections 1–10
+AUTHOR_BLOCKS = 106  # every paragraph, item, definition, formula and code block of the article
 PREFIX = 40
 
 
@@ -65,10 +67,17 @@ def test_golden_list_matches_the_build(site):
     assert moved is None, moved
 
 
+def test_every_author_block_is_in_the_golden_list():
+    assert len(golden()) == AUTHOR_BLOCKS
+    assert len([b for b in blocks() if b.kind not in {"heading", "rule"}]) == AUTHOR_BLOCKS
+    front = [(page, pid, kind) for page, pid, kind, _ in golden() if page == "index.md"]
+    assert front == [("index.md", f"keywords-p{n}", "item") for n in range(1, 7)] + [("index.md", "abstract-p1", "paragraph")]
+
+
 def test_every_author_block_in_a_section_is_numbered_and_nothing_else(site):
     """In order, the numbered blocks of a page are exactly the manuscript's blocks of its numbered sections."""
     for page in ARTICLE_PAGES:
-        expected = [(b.kind, b.text) for b in blocks() if b.page == page and b.section and b.kind not in {"heading", "rule"}]
+        expected = [(b.kind, b.text) for b in blocks() if b.page == page and b.kind not in {"heading", "rule"}]
         found = [(kind, text) for _, kind, text in numbered_blocks(content(site, page))]
         assert found == expected, f"docs/{page}: numbered blocks differ from the manuscript's"
 
@@ -87,7 +96,7 @@ def test_our_additions_are_not_numbered(site):
     for page in ARTICLE_PAGES:
         article = content(site, page)
         for box in article.select(".admonition, details, .cite-para"):
-            assert not box.find(id=lambda value: value and "-p" in value and value.startswith("sec-")), f"docs/{page}"
+            assert not box.find(id=PARAGRAPH_ID), f"docs/{page}"
         for tabbed in article.select(".tabbed-set"):
             # Only a whole 原文 tab set is numbered, on its wrapper; nothing inside the tabs.
             assert not tabbed.find(class_="para-num"), f"docs/{page}: a number inside tabs"
@@ -107,27 +116,43 @@ def test_the_number_links_to_its_paragraph(site):
         assert number.has_attr("data-search-exclude")
 
 
+FRONT_MATTER = {"keywords": ("关键词", "Keywords"), "abstract": ("摘要", "Abstract")}
+
+
 def test_in_text_citations_are_the_processors(site):
-    """Each number carries the APA 7 and GB/T 7714-2025 in-text citations of its section's record
-    with the locator "sec. 3.1, para. 2", exactly as citeproc-js makes them."""
+    """Each number carries the APA 7 and GB/T 7714-2025 in-text citations of its section's record with
+    the locator "sec. 3.1, para. 2", exactly as citeproc-js makes them, and GB/T's 引文页码 "3.1 节第 2 段".
+    In the front matter, the article's record with "para. 1": APA 7 (8.28) names the section
+    ("Abstract section, para. 1"), for which CSL has no locator; GB/T's 引文页码 is "摘要第 1 段"."""
     records = records_of(site / "cite" / "cn-llm-market-all.json")
     ids = {record["id"] for record in records}
     numbers = [number for page in ARTICLE_PAGES for number in page_soup(site, page).select("article a.para-num")]
-    jobs = []
+    jobs, expected = [], []
     for number in numbers:
         section, paragraph = number.parent["id"].rsplit("-p", 1)
-        record = f"cn-llm-market-{section}"
-        assert record in ids
-        where = f"sec. {section.removeprefix('sec-').replace('-', '.')}, para. {paragraph}"
+        if section in FRONT_MATTER:
+            record, where, named = "cn-llm-market", f"para. {paragraph}", FRONT_MATTER[section]
+            expected.append((f"{named[0]}第 {paragraph} 段", f", {named[1]} section, para. {paragraph})"))
+        else:
+            number_ = section.removeprefix("sec-").replace("-", ".")
+            record, where = f"cn-llm-market-{section}", f"sec. {number_}, para. {paragraph}"
+            expected.append((f"{number_} 节第 {paragraph} 段", None))
+        assert record in ids and number["data-cite-record"] == record
         jobs += [("apa", record, where), ("gbt-2025", record, where)]
     answer = processor_output(records, citations=jobs)["citations"]
     for index, number in enumerate(numbers):
         apa, gbt = answer[2 * index]["text"], answer[2 * index + 1]["text"]
+        gbt_where, named = expected[index]
+        if named:
+            assert apa.endswith(f", para. {number.parent['id'].rsplit('-p', 1)[1]})")
+            apa = apa.rsplit(", para. ", 1)[0] + named
         assert number["data-cite-apa"] == apa, number.parent["id"]
         assert number["data-cite-gbt"] == gbt == "[1]", number.parent["id"]
-        section, paragraph = number.parent["id"].removeprefix("sec-").rsplit("-p", 1)
-        assert number["data-cite-where"] == f"{section.replace('-', '.')} 节第 {paragraph} 段"
-    assert numbers and numbers[0]["data-cite-apa"].endswith(", n.d., Section 1.1, para. 1)")
+        assert number["data-cite-where"] == gbt_where, number.parent["id"]
+    by_id = {number.parent["id"]: number for number in numbers}
+    assert by_id["sec-1-1-p1"]["data-cite-apa"].endswith(", n.d., Section 1.1, para. 1)")
+    assert by_id["abstract-p1"]["data-cite-apa"].endswith(", n.d., Abstract section, para. 1)")
+    assert by_id["keywords-p3"]["data-cite-where"] == "关键词第 3 段"
 
 
 @pytest.mark.parametrize(
@@ -139,8 +164,11 @@ def test_in_text_citations_are_the_processors(site):
         # A paragraph taken out of 6.1.
         ("docs/6-applications.md", "图像识别是深度学习技术的重要应用领域之一。", "",
          r"docs/6-applications\.md: #sec-6-1-p1 \(paragraph '图像识别是深度学习技术的重要应用领域之一.*'\) now holds"),
+        # A paragraph put before the abstract on the landing page.
+        ("docs/index.md", "## 摘要 { #abstract }\n", "## 摘要 { #abstract }\n\n本站不该添加的一段\n",
+         r"docs/index\.md: #abstract-p1 \(paragraph '本文将深入探讨国内大模型市场的现状.*'\) now holds '本站不该添加的一段'"),
     ],
-    ids=["item-added", "paragraph-emptied"],
+    ids=["item-added", "paragraph-emptied", "abstract-paragraph-added"],
 )
 def test_an_edit_that_renumbers_fails_naming_the_paragraph(tmp_path, path, old, new, message):
     assert build_edited_copy(tmp_path, path, old, new).returncode == 0

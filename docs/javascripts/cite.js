@@ -1,55 +1,14 @@
-// Citations in the browser. The pages work without this file: every citation is in
-// the static HTML (hooks/cite.py) and every paragraph number is a plain link.
-//
-// 1. The access date. The HTML cites with the build date; here it becomes the
-//    reader's today, in each format's own notation (2031-02-03, February 3, 2031),
-//    in the text shown and in what the copy buttons copy (Material's clipboard
-//    copies a button's data-clipboard-text).
-// 2. 引用此段. A click on a paragraph number still goes to its link (#sec-3-1-p2)
-//    and also opens a panel under the paragraph: its in-text citations, made by
-//    citeproc-js at build time (data-cite-apa, data-cite-gbt, data-cite-where on
-//    the number), the section's entries from its 引用本节 block, and its link.
+// 引用此段. The pages work without this file: every citation is in the static HTML
+// (hooks/cite.py) and every paragraph number is a plain link. A click on a paragraph
+// number still goes to its link (#sec-3-1-p2) and also opens a panel under the
+// paragraph: its in-text citations, made by citeproc-js at build time (data-cite-apa,
+// data-cite-gbt, data-cite-where on the number), the entries of its record
+// (data-cite-record: the section's, or the article's in the front matter) from that
+// record's citation block, and its link. cite-date.js puts the reader's date in them.
 (function () {
   "use strict";
 
-  var MONTHS = ["January", "February", "March", "April", "May", "June", "July",
-    "August", "September", "October", "November", "December"];
   var COPIED = "data-clipboard-text";
-
-  function iso(d) {
-    var pad = function (n) { return (n < 10 ? "0" : "") + n; };
-    return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
-  }
-
-  function apa(d) {
-    return MONTHS[d.getMonth()] + " " + d.getDate() + ", " + d.getFullYear();
-  }
-
-  function replaceIn(root, from, to) {
-    var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (var node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (node.nodeValue.indexOf(from) !== -1) {
-        node.nodeValue = node.nodeValue.split(from).join(to);
-      }
-    }
-    root.querySelectorAll("[" + COPIED + "]").forEach(function (button) {
-      button.setAttribute(COPIED, button.getAttribute(COPIED).split(from).join(to));
-    });
-  }
-
-  function showTodaysDate() {
-    var today = new Date();
-    document.querySelectorAll("[data-cite-date]").forEach(function (box) {
-      var parts = box.getAttribute("data-cite-date").split("-").map(Number);
-      var built = new Date(parts[0], parts[1] - 1, parts[2]);
-      if (iso(built) === iso(today)) return;
-      replaceIn(box, iso(built), iso(today));
-      replaceIn(box, apa(built), apa(today));
-      box.setAttribute("data-cite-date", iso(today));
-    });
-  }
-
-  // -- 引用此段 ---------------------------------------------------------------
 
   function element(tag, attributes, children) {
     var made = document.createElement(tag);
@@ -72,10 +31,8 @@
     return element("div", { class: "cite-entry" }, [element("div", { class: "csl-entry" }, shown), copyButton(copied)]);
   }
 
-  function entryOf(section, style) {
-    var heading = document.getElementById(section);
-    var box = heading && heading.nextElementSibling;
-    var entry = box && box.matches("details.cite") && box.querySelector('.cite-entry[data-cite-style="' + style + '"]');
+  function entryOf(record, style) {
+    var entry = document.querySelector('[data-cite-record="' + record + '"] .cite-entry[data-cite-style="' + style + '"]');
     return entry ? entry.cloneNode(true) : element("p", {}, ["（见本节的“引用本节”）"]);
   }
 
@@ -86,7 +43,7 @@
 
   function panelFor(number) {
     var block = number.parentElement;
-    var section = block.id.replace(/-p\d+$/, "");
+    var record = number.getAttribute("data-cite-record");
     var where = number.getAttribute("data-cite-where");
     var gbt = number.getAttribute("data-cite-gbt");
     var url = permalink(block.id);
@@ -94,8 +51,8 @@
     var rows = [
       ["文内引用 · APA 7", line([number.getAttribute("data-cite-apa")], number.getAttribute("data-cite-apa"))],
       ["文内标注 · GB/T 7714-2025 顺序编码制（在正文中排为上标）", line([gbt + where], gbt + where)],
-      ["参考文献表条目 · GB/T 7714-2025（序号 [1] 按您的文献表编排）", entryOf(section, "gbt-2025")],
-      ["参考文献表条目 · APA 7", entryOf(section, "apa")],
+      ["参考文献表条目 · GB/T 7714-2025（序号 [1] 按您的文献表编排）", entryOf(record, "gbt-2025")],
+      ["参考文献表条目 · APA 7", entryOf(record, "apa")],
       ["本段链接", line([element("a", { href: url }, [url])], url)],
     ];
     var list = element("dl");
@@ -108,7 +65,9 @@
     }, [
       element("p", { class: "cite-para__title" }, [element("span", {}, [element("strong", {}, ["引用此段"]), " · " + where]), close]),
       list,
-      element("p", { class: "cite-para__more" }, ["GB/T 7714-2015、BibTeX 和下载：见本节标题下的“引用本节”。"]),
+      element("p", { class: "cite-para__more" }, [record.indexOf("-sec-") === -1
+        ? "GB/T 7714-2015、BibTeX 和下载：见标题下的“引用本文”。"
+        : "GB/T 7714-2015、BibTeX 和下载：见本节标题下的“引用本节”。"]),
     ]);
     close.addEventListener("click", function () {
       panel.remove();
@@ -152,14 +111,9 @@
   });
 
   // Material's document$ emits on every page load, instant navigation included.
-  function start() {
-    showTodaysDate();
-    labelNumbers();
-  }
-
   if (typeof document$ !== "undefined") {
-    document$.subscribe(start);
+    document$.subscribe(labelNumbers);
   } else {
-    document.addEventListener("DOMContentLoaded", start);
+    document.addEventListener("DOMContentLoaded", labelNumbers);
   }
 })();

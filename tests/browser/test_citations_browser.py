@@ -2,8 +2,10 @@
 
 - a copy button copies the entry shown, with the reader's today as access date, and that
   is exactly what citeproc-js makes of the record with that access date;
-- 引用此段 gives a paragraph's own number after an editor's note, with citeproc-js's
-  in-text citation; a link to a paragraph id scrolls to it;
+- a download carries the reader's today too (the static file, with the build date,
+  without JavaScript);
+- 引用此段 gives both in-text forms with the paragraph's locator (landing page, §3.1,
+  after an editor's note) and the entries of its record; a link to a paragraph id scrolls to it;
 - the blocks stay quiet: one small line when closed, no overflow at 390 px (screenshots
   light/dark × 1280/390 px go to tests/screenshots/ for a human look);
 - the print edition prints to a PDF that holds all ten sections and no navigation.
@@ -18,7 +20,7 @@ from datetime import date, datetime
 
 import pytest
 from citation_html import FORMATS, ROOT, STYLE_OF, citation_metadata, processor_output, records_of
-from citations.export import biblatex
+from citations.export import EXPORTS, biblatex
 from manuscript import numbered_headings
 
 SCREENSHOTS = ROOT / "tests" / "screenshots"
@@ -52,9 +54,10 @@ def copy_from(page, block) -> str:
         ("4-math/", "#sec-4-1 + details.cite", "cn-llm-market-sec-4-1", "GB/T 7714-2015"),
         ("1-background/", "#sec-1 + details.cite", "cn-llm-market-sec-1", "APA 7"),
         ("cite/", ".cite-article", "cn-llm-market", "APA 7"),
+        ("", 'details.cite[data-cite-record="cn-llm-market"]', "cn-llm-market", "GB/T 7714-2025"),
         ("4-math/", "#sec-4-1 + details.cite", "cn-llm-market-sec-4-1", "BibTeX"),
     ],
-    ids=["gbt2025-7.3.2", "gbt2015-4.1", "apa-1", "apa-article", "bibtex-4.1"],
+    ids=["gbt2025-7.3.2", "gbt2015-4.1", "apa-1", "apa-article", "gbt2025-landing", "bibtex-4.1"],
 )
 def test_copy_button_copies_what_the_processor_makes_for_the_readers_date(visit, site, page_url, box, record_id, label):
     v = visit(permissions=["clipboard-read", "clipboard-write"])
@@ -62,7 +65,7 @@ def test_copy_button_copies_what_the_processor_makes_for_the_readers_date(visit,
     page = v.goto(page_url)
     opened = open_citation(page, box, label)
     block = opened.locator(".tabbed-content > .tabbed-block").nth(FORMATS.index(label))
-    shown = block.inner_text().strip()
+    shown = (block if label == "BibTeX" else block.locator(".cite-entry .csl-entry")).inner_text().strip()
     copied = copy_from(page, block)
 
     record = record_read_on(site, record_id, READER_TODAY.date())
@@ -77,35 +80,95 @@ def test_copy_button_copies_what_the_processor_makes_for_the_readers_date(visit,
     assert not v.console_errors, v.console_errors
 
 
-def test_cite_this_paragraph_after_an_editors_note(visit, site):
-    """5.3: five list items, an editor's note, then the paragraph 通过这个案例… — still paragraph 6."""
+@pytest.mark.parametrize(
+    ("page_url", "paragraph_id", "record_id", "locator", "where", "apa_place"),
+    [
+        # 5.3: five list items, an editor's note, then the paragraph 通过这个案例… — still paragraph 6.
+        ("5-project/", "sec-5-3-p6", "cn-llm-market-sec-5-3", "sec. 5.3, para. 6", "5.3 节第 6 段", "Section 5.3, para. 6"),
+        ("3-algorithms/", "sec-3-1-p1", "cn-llm-market-sec-3-1", "sec. 3.1, para. 1", "3.1 节第 1 段", "Section 3.1, para. 1"),
+        # The landing page's abstract: the article's record; APA names the section (8.28).
+        ("", "abstract-p1", "cn-llm-market", "para. 1", "摘要第 1 段", "Abstract section, para. 1"),
+    ],
+    ids=["after-an-editors-note", "3.1", "abstract"],
+)
+def test_cite_this_paragraph(visit, site, page_url, paragraph_id, record_id, locator, where, apa_place):
     v = visit(permissions=["clipboard-read", "clipboard-write"])
-    page = v.goto("5-project/")
-    paragraph = page.locator("#sec-5-3-p6")
-    assert paragraph.locator("xpath=preceding-sibling::*[1]").get_attribute("data-editor-note") == "no-random-flip"
+    page = v.goto(page_url)
+    paragraph = page.locator(f"#{paragraph_id}")
+    if paragraph_id == "sec-5-3-p6":
+        assert paragraph.locator("xpath=preceding-sibling::*[1]").get_attribute("data-editor-note") == "no-random-flip"
     paragraph.locator("a.para-num").click()
 
-    assert page.url.endswith("#sec-5-3-p6")
+    assert page.url.endswith(f"#{paragraph_id}")
     panel = page.locator(".cite-para")
     panel.wait_for()
-    assert "引用此段 · 5.3 节第 6 段" in panel.locator(".cite-para__title").inner_text()
+    assert f"引用此段 · {where}" in panel.locator(".cite-para__title").inner_text()
     records = records_of(site / "cite" / f"{META['key']}-all.json")
-    apa, gbt = processor_output(
-        records, citations=[("apa", "cn-llm-market-sec-5-3", "sec. 5.3, para. 6"), ("gbt-2025", "cn-llm-market-sec-5-3", "sec. 5.3, para. 6")]
-    )["citations"]
-    assert apa["text"] == f"({META['author']}, n.d., Section 5.3, para. 6)"
+    apa, gbt = processor_output(records, citations=[("apa", record_id, locator), ("gbt-2025", record_id, locator)])["citations"]
+    expected_apa = f"({META['author']}, n.d., {apa_place})"
+    # The processor's citation; in the front matter with the section's name before para.
+    assert apa["text"] == expected_apa or apa["text"] == expected_apa.replace(" Abstract section,", "")
     entries = panel.locator("dd .cite-entry")
-    assert entries.nth(0).inner_text().strip() == apa["text"]
-    assert entries.nth(1).inner_text().strip() == gbt["text"] + "5.3 节第 6 段"
-    # The section's reference entry, as its 引用本节 block shows it.
-    section_entry = page.locator('#sec-5-3 + details.cite .cite-entry[data-cite-style="gbt-2025"] .csl-entry')
-    assert entries.nth(2).locator(".csl-entry").text_content() == section_entry.text_content()  # (that block is closed)
-    assert copy_from(page, entries.nth(0)) == apa["text"]
-    assert entries.nth(4).inner_text().strip().endswith("/5-project/#sec-5-3-p6")
+    assert entries.nth(0).inner_text().strip() == expected_apa
+    assert entries.nth(1).inner_text().strip() == gbt["text"] + where == "[1]" + where
+    # The record's reference entries, as its citation block shows them (that block is closed); they name the article.
+    for index, style in ((2, "gbt-2025"), (3, "apa")):
+        block_entry = page.locator(f'[data-cite-record="{record_id}"] .cite-entry[data-cite-style="{style}"] .csl-entry').first
+        assert entries.nth(index).locator(".csl-entry").text_content() == block_entry.text_content()
+        assert META["title"] in block_entry.text_content()
+    assert copy_from(page, entries.nth(0)) == expected_apa
+    assert copy_from(page, entries.nth(1)) == "[1]" + where
+    assert entries.nth(4).inner_text().strip().endswith(f"/{page_url}#{paragraph_id}")
 
     paragraph.locator("a.para-num").click()  # a second click closes it
     assert page.locator(".cite-para").count() == 0
     assert not v.console_errors, v.console_errors
+
+
+@pytest.mark.parametrize(
+    ("page_url", "box", "link", "name"),
+    [
+        ("4-math/", "#sec-4-1 + details.cite", "BibTeX", "cn-llm-market-sec-4-1.bib"),
+        ("4-math/", "#sec-4-1 + details.cite", "RIS", "cn-llm-market-sec-4-1.ris"),
+        ("cite/", ".cite-article", "CSL-JSON", "cn-llm-market-all.json"),
+        ("", 'details.cite[data-cite-record="cn-llm-market"]', "CSL-JSON", "cn-llm-market.json"),
+    ],
+    ids=["bib-4.1", "ris-4.1", "json-all", "json-landing"],
+)
+def test_a_download_carries_the_readers_date(visit, site, tmp_path, page_url, box, link, name):
+    """The file saved is the static file with the reader's today as access date, byte for byte what
+    citations/export.py writes for the records read on that day; the page shows the same date."""
+    v = visit(accept_downloads=True)
+    v.page.clock.set_fixed_time(READER_TODAY)
+    page = v.goto(page_url)
+    opened = page.locator(box)
+    if opened.evaluate("el => el.tagName") == "DETAILS":
+        opened.locator("summary").click()
+    with page.expect_download() as downloading:
+        opened.locator(f'.cite-note a[href$="{name}"]', has_text=link).click()
+    download = downloading.value
+    assert download.suggested_filename == name
+    saved = tmp_path / name
+    download.save_as(saved)
+
+    static = records_of(site / "cite" / f"{name.rsplit('.', 1)[0]}.json")
+    day = READER_TODAY.date()
+    expected = EXPORTS[name.rsplit(".", 1)[1]]([dict(r, accessed={"date-parts": [[day.year, day.month, day.day]]}) for r in static])
+    assert saved.read_bytes() == expected.encode("utf-8")
+    assert day.isoformat() in opened.inner_text()
+    assert not v.console_errors, v.console_errors
+
+
+def test_without_javascript_a_download_is_the_static_file(visit, site, tmp_path):
+    v = visit(accept_downloads=True, java_script_enabled=False)
+    page = v.goto("4-math/")
+    box = page.locator("#sec-4-1 + details.cite")
+    box.locator("summary").click()
+    with page.expect_download() as downloading:
+        box.locator(".cite-note a", has_text="BibTeX").click()
+    saved = tmp_path / "static.bib"
+    downloading.value.save_as(saved)
+    assert saved.read_bytes() == (site / "cite" / "cn-llm-market-sec-4-1.bib").read_bytes()
 
 
 def test_a_link_to_a_paragraph_scrolls_to_it(visit):
