@@ -7,7 +7,8 @@ snippets/freeze.py; ~330 KB gzipped for the light ones alone) before a reader
 has scrolled to any. Browsers load lazy images before they print (Chromium's
 print to PDF does: tests/browser/test_figures.py prints the page and finds
 every light figure loaded), so the figures get their `loading="lazy"` back;
-paper gets the light ones (docs/stylesheets/print.css).
+paper gets the light ones (docs/stylesheets/print.css), and so does the PDF
+(print_edition/source.py).
 """
 
 from __future__ import annotations
