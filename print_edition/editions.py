@@ -41,6 +41,10 @@ class Edition:
     download_link: str
     download_details: str  # `{pages}`, `{size}`
     download_note: str
+    # How to cite the PDF by page: a section `#pdf` of this page, which the other pages' blocks link to.
+    cite_page: str
+    cite_hint: str  # `{link}`: a link to that section, labelled cite_link
+    cite_link: str
     size_units: tuple[str, str] = ("KB", "MB")
 
 
@@ -59,6 +63,9 @@ EDITIONS: tuple[Edition, ...] = (
         download_title="PDF 版（本站添加）",
         download_link="下载 PDF",
         download_details="A4，共 {pages} 页，{size}",
-        download_note="全文，含关系图、公式、运行结果和编者注；带书签和目录页码，文字可搜索、可复制。按页码引用的写法见“如何引用”。",
+        download_note="全文，含关系图、公式、运行结果和编者注；带书签和目录页码，文字可搜索、可复制。",
+        cite_page="cite/index.html",
+        cite_hint="按页码引用的写法见“{link}”。",
+        cite_link="如何引用",
     ),
 )

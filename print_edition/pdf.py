@@ -126,15 +126,24 @@ def size_text(size: int, units: tuple[str, str]) -> str:
     return f"{size / 1e6:.1f} {mega}" if size >= 1e6 else f"{max(1, round(size / 1e3))} {kilo}"
 
 
+def relative(page: str, target: str) -> str:
+    """The link from `page` to `target`, both paths in the site ("cite/index.html" -> "../cn-llm-market.pdf")."""
+    return posixpath.relpath(target, posixpath.dirname(page) or ".")
+
+
 def download_block(edition: Edition, printed: Printed, page: str) -> str:
     """The block that replaces MARKER on `page` (a path in the site): a link to the PDF with its size and page count."""
-    href = posixpath.relpath(edition.pdf, posixpath.dirname(page) or ".")
     details = edition.download_details.format(pages=printed.pages, size=size_text(printed.size, edition.size_units))
+    note = html.escape(edition.download_note)
+    if page != edition.cite_page:
+        cite = relative(page, posixpath.dirname(edition.cite_page) + "/") + "/#pdf"
+        link = f'<a href="{html.escape(cite.removeprefix("./"))}">{html.escape(edition.cite_link)}</a>'
+        note += html.escape(edition.cite_hint).replace("{link}", link)
     return (
         f'<div class="admonition info pdf-download" data-pdf-pages="{printed.pages}" data-pdf-bytes="{printed.size}">\n'
         f'<p class="admonition-title">{html.escape(edition.download_title)}</p>\n'
-        f'<p><a href="{html.escape(href)}" type="application/pdf" download>{html.escape(edition.download_link)}</a>'
-        f"（{html.escape(details)}）</p>\n<p>{html.escape(edition.download_note)}</p>\n</div>"
+        f'<p><a href="{html.escape(relative(page, edition.pdf))}" type="application/pdf" download>'
+        f"{html.escape(edition.download_link)}</a>（{html.escape(details)}）</p>\n<p>{note}</p>\n</div>"
     )
 
 

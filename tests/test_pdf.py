@@ -276,6 +276,10 @@ def test_pages_offer_the_pdf_with_its_real_size_and_page_count(deployed_site, pd
     assert f"共 {pages} 页" in shown, f"{page}: {shown!r}, but the PDF has {pages} pages"
     assert pdf.size_text(size, EDITION.size_units) in shown, f"{page}: {shown!r}, but the PDF is {size} bytes"
     assert (block["data-pdf-pages"], block["data-pdf-bytes"]) == (str(pages), str(size))
+    if page != EDITION.cite_page:
+        href = block.select_one(f'a:-soup-contains("{EDITION.cite_link}")')["href"]
+        path, fragment = posixpath.normpath(posixpath.join(posixpath.dirname(page), href)).split("#")
+        assert path + "index.html" == EDITION.cite_page and offered(deployed_site, EDITION.cite_page).find(id=fragment)
 
 
 def test_size_text():
