@@ -133,6 +133,17 @@ def lay_out_tabs(soup: BeautifulSoup, article: Tag, path) -> None:
         tabs.replace_with(laid_out)
 
 
+def without_repeated_group_headings(article: Tag) -> None:
+    """print-site heads each navigation group (可运行代码) with an <h1> of its own; when the group's first
+    page opens with the same heading, the PDF would print it twice, the first alone on a page."""
+    for group in article.select("section.md-section"):
+        heading = group.find("h1", recursive=False)
+        page = group.find("section", class_="print-page", recursive=False)
+        first = page and page.find("h1")
+        if heading is not None and first is not None and text_of(heading) == text_of(first):
+            heading.decompose()
+
+
 def definitions_as_written(soup: BeautifulSoup, article: Tag, path) -> None:
     """A definition list (the site's glossaries, 1.4) as the article writes it: one item per term, "**term**：definition"."""
     for definitions in article.find_all("dl"):
@@ -224,6 +235,7 @@ def document(page_html: str, edition: Edition, *, page_uri: str, site_url: str, 
     for comment in article.find_all(string=lambda text: isinstance(text, Comment) and f"<!--{text}-->" == MARKER):
         comment.extract()
     metadata = read_metadata(page, article, edition, built, path)
+    without_repeated_group_headings(article)
     lay_out_tabs(page, article, path)
     definitions_as_written(page, article, path)
     for svg in article.select("figure.diagram > svg"):
