@@ -86,7 +86,7 @@ def test_notebook_pages_show_their_figures(visit, built_pages):
 
 
 def test_print_edition_prints_the_light_figures_even_from_the_dark_palette(visit, tmp_path):
-    """The figures are lazy (hooks/print_figures.py); printing loads them, and paper gets the light ones."""
+    """The figures are lazy (print_edition/figures.py); printing loads them, and paper gets the light ones."""
     v = visit(viewport=DESKTOP, color_scheme="dark")
     tab = v.goto("print_page/")
     assert not [url for url in v.requests if "/figures/" in url], "the print edition fetched run figures before anyone scrolled or printed"
