@@ -15,7 +15,7 @@ elements inside every notebook page's <article>, where HTML does not allow
 them, and no page can share them with another. This hook takes them out of the
 pages and, once every page is converted (on_env), cuts exactly what the
 installed plugin emitted down to the rules the notebook pages can use, with
-PurgeCSS (npm, hooks/notebook_css.js; ~17 KB instead of ~590 KB). Its content
+PurgeCSS (npm, hooks/notebook_css.js; ~20 KB instead of ~590 KB). Its content
 is every notebook page, Material's JavaScript bundle (classes it adds at run
 time) and the <body> attributes Material's palette sets (the dark scheme's
 rules select [data-md-color-scheme=slate]). The result is one file,
@@ -284,10 +284,11 @@ def _fail_on_dropped_rules(css: str, used: str, pages: list, bodies: list[dict])
         for body in bodies:
             soup.body.attrs = dict(body)
             for selector in candidates:
+                static = DYNAMIC.sub("", selector).strip()
                 try:
-                    found = soupsieve.select_one(DYNAMIC.sub("", selector) or "*", soup)
+                    found = soupsieve.select_one(static, soup) if static else None
                 except soupsieve.SelectorSyntaxError:
-                    continue  # a selector soupsieve cannot read cannot be judged here; browsers' tests judge the page
+                    continue  # a selector soupsieve cannot read cannot be judged here; the browser tests see the page
                 if found is not None:
                     raise PluginError(
                         f"hooks/notebooks.py: {page.file.src_uri}: PurgeCSS dropped {selector!r}, which matches "

@@ -86,6 +86,36 @@ def test_notebook_pages_share_one_stylesheet_instead_of_inline_styles(site):
     for rule in (".jupyter-wrapper", ".highlight-ipynb .ow", ".jp-OutputArea-output"):
         assert rule in css, f"the notebook stylesheet lacks {rule}"
     assert not css.lstrip().startswith("["), "mkdocs-jupyter's Python list of its CSS leaked into the stylesheet"
+    # Cut to what the pages use (PurgeCSS): a small part of the ~590 KB, the dark scheme's rules kept.
+    assert len(css.encode()) < 60_000, f"the notebook stylesheet is {len(css.encode())} bytes: not cut"
+    assert "[data-md-color-scheme=slate] .jupyter-wrapper" in css, "the dark scheme's notebook colours were cut"
+
+
+class FakePage:
+    def __init__(self, content: str):
+        self.content = content
+
+        class file:
+            src_uri = "notebooks/x.ipynb"
+
+        self.file = file
+
+
+def test_a_dropped_rule_the_page_uses_fails_the_build_naming_it():
+    """PurgeCSS's cut is checked: a dropped selector that matches the page (in a palette
+    scheme, whatever its :hover) fails; one that matches nothing may go."""
+    from mkdocs.exceptions import PluginError
+
+    from hooks.notebooks import _fail_on_dropped_rules
+
+    page = FakePage('<div class="jupyter-wrapper"><pre class="out">x</pre></div>')
+    bodies = [{"data-md-color-scheme": "default"}, {"data-md-color-scheme": "slate"}]
+    css = ".jupyter-wrapper .out{color:red}.gone .out{color:blue}[data-md-color-scheme=slate] .out:hover{color:#fff}"
+    _fail_on_dropped_rules(css, css, [page], bodies)
+    _fail_on_dropped_rules(css, css.replace(".gone .out{color:blue}", ""), [page], bodies)
+    for dropped in (".jupyter-wrapper .out{color:red}", "[data-md-color-scheme=slate] .out:hover{color:#fff}"):
+        with pytest.raises(PluginError, match=r"notebooks/x\.ipynb: PurgeCSS dropped '.*\.out.*', which matches <pre"):
+            _fail_on_dropped_rules(css, css.replace(dropped, ""), [page], bodies)
 
 
 def test_only_notebook_pages_load_the_notebook_stylesheet(site):
