@@ -85,7 +85,8 @@ class ParagraphIds(Treeprocessor):
         return paragraph_id(self.section, self.count), self.count
 
     def link(self, anchor: str, number: int) -> etree.Element:
-        link = etree.Element("a", {"class": NUMBER_CLASS, "href": f"#{anchor}", "data-search-exclude": ""})
+        # Named "第 2 段", so a screen reader does not read a bare "link 2" before the paragraph.
+        link = etree.Element("a", {"class": NUMBER_CLASS, "href": f"#{anchor}", "aria-label": f"第 {number} 段", "data-search-exclude": ""})
         link.text = str(number)
         return link
 
