@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from playwright.sync_api import expect
 
 from .conftest import AXE_TAGS, VIEWPORTS
 
@@ -111,11 +112,8 @@ def test_citing_a_paragraph_by_keyboard(visit):
     tab.keyboard.press("Enter")
     panel = tab.locator(".cite-para")
     panel.wait_for()
-    # cite.js focuses the panel in a task after the link's own navigation: wait for that task, not a fixed time.
-    try:
-        tab.wait_for_function("document.activeElement.classList.contains('cite-para')", timeout=5000)
-    except PlaywrightTimeout:
-        raise AssertionError(f"the panel does not take the focus (focus is on {focused(tab)})") from None
+    # cite.js focuses the panel in a task after the link's own navigation: Playwright's expect() waits for it.
+    expect(panel).to_be_focused(timeout=5000)
     tree = panel.aria_snapshot()
     assert tree.startswith('- region "引用此段"'), tree
     reached = []
