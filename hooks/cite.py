@@ -70,6 +70,7 @@ class Build:
         self.processor = Processor(Path(config.config_file_path).parent)
         self.accessed: date = get_build_datetime().date()
         self.absolute = bool(config.site_url)
+        self.edition = config.theme["language"]
         self.records: dict[str, dict] = {}  # id -> CSL-JSON record
         self.entries: dict[tuple[str, str], dict] = {}  # (style, id) -> {"text", "html"}
         self.in_text: dict[tuple[str, str], str] = {}  # (style, id) -> the unit's in-text citation
@@ -190,7 +191,9 @@ def cite_note(here: str) -> str:
 
 def block_attributes(record_id: str) -> str:
     """What the scripts read off a citation block: the record it cites (cite.js: 引用此段 takes its entries) and its date (cite-date.js)."""
-    return f'data-search-exclude="" data-cite-record="{record_id}" data-cite-date="{build.accessed.isoformat()}" markdown'
+    # In a translation the block is written in its language here: translations/markdown.py leaves it as it is.
+    keep = ' translate="no"' if build.edition != "zh" else ""
+    return f'data-search-exclude="" data-cite-record="{record_id}" data-cite-date="{build.accessed.isoformat()}"{keep} markdown'
 
 
 def section_block(record_id: str, here: str) -> str:

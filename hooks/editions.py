@@ -1,0 +1,165 @@
+"""Two editions in one build: the Chinese site at the root, its English translation under en/.
+
+mkdocs.yml is the Chinese edition; mkdocs.en.yml inherits it and changes only what
+makes an edition (the language of the theme and of search, the translations
+extension). The English edition reads the same docs/, so it has the same pages,
+paths, ids and code; translations/markdown.py puts the English text in, unit by
+unit, from translations/en/*.po. This hook does the rest:
+
+- on_startup: notes whether MkDocs serves (`mkdocs serve` builds one edition);
+- on_config: in the English edition the site URL gets `en/`, the configuration's
+  own strings (site name, description, palette toggles, permalink title, the print
+  page's titles) their translations, and the extension the catalogs' folder;
+- on_files (English): the notebook pages are made from the English notebooks the
+  freeze wrote beside the Chinese ones (`x.en.ipynb`);
+- on_nav, on_page_markdown (English): titles in the navigation, page descriptions;
+- on_page_content (English): the 原文 link citations.paragraphs puts at the end of
+  each block leads to the same block of the original;
+- on_post_build (Chinese, not serving): builds the English edition into
+  <site_dir>/en/, before csp.py writes one policy for both.
+
+Strings without a current translation are shown in Chinese and logged as
+WARNINGs, as the extension does for the text (so --strict fails).
+"""
+
+from __future__ import annotations
+
+import logging
+import posixpath
+import re
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.plugins import event_priority
+from mkdocs.structure.nav import Section
+
+import translations.markdown as translated
+from citations.paragraphs import ORIGINAL_CLASS
+from translations.catalogs import UPDATE_COMMAND, Catalogs, has_chinese
+
+log = logging.getLogger("mkdocs.editions")
+EXTENSION = "translations.markdown"
+ENGLISH_CONFIG = "mkdocs.en.yml"
+# Set on the English configuration when the Chinese build builds it: csp.py then leaves
+# the policy to the Chinese build, which covers both editions.
+PART_OF = "edition_part_of"
+ORIGINAL_LINK = re.compile(rf'(?P<start><a class="{ORIGINAL_CLASS}" href=")#')
+
+serving = False
+catalogs: Catalogs | None = None
+
+
+def edition(config) -> str:
+    return config.theme["language"]
+
+
+def original(config) -> bool:
+    return edition(config) == "zh"
+
+
+def on_startup(command, dirty):
+    global serving
+    serving = command == "serve"
+
+
+def translate(text: str, where: str) -> str:
+    """One string of ours (configuration, navigation, description) in English, or the original, logged."""
+    if not text or not has_chinese(text):
+        return text
+    translated.collect("site", "", text, where)
+    verdict = catalogs.ours(text)
+    if verdict.translation is None:
+        log.warning(f"translations: {where}: {text!r} {verdict.reason}: run `{UPDATE_COMMAND}` and translate it in {verdict.catalog}")
+        return text
+    return verdict.translation
+
+
+@event_priority(90)  # before the search plugin and print-site read their settings
+def on_config(config):
+    global catalogs
+    if original(config):
+        return config
+    root = Path(config.config_file_path).parent
+    options = config.mdx_configs.setdefault(EXTENSION, {})
+    options["catalogs"] = str(root / "translations")
+    options["base_path"] = str(root)
+    catalogs = Catalogs.load(root / "translations" / edition(config))
+    if config.site_url:
+        config.site_url = config.site_url.rstrip("/") + "/" + edition(config) + "/"
+    # The title is the article's own: its translation is the article's unit.
+    verdict = catalogs.article("heading", config.site_name)
+    if verdict.translation is None:
+        log.warning(f"translations: site_name {config.site_name!r} {verdict.reason}: run `{UPDATE_COMMAND}`")
+    else:
+        config.site_name = verdict.translation
+    config.site_description = translate(config.site_description, "site_description")
+    for palette in config.theme["palette"]:
+        palette["toggle"]["name"] = translate(palette["toggle"]["name"], "theme.palette")
+    toc = config.mdx_configs.get("toc", {})
+    if "permalink_title" in toc:
+        toc["permalink_title"] = translate(toc["permalink_title"], "toc.permalink_title")
+    print_site = config.plugins["print-site"].config
+    for title in ("print_page_title", "toc_title"):
+        print_site[title] = translate(print_site[title], "print-site")
+    return config
+
+
+def on_files(files, config):
+    if original(config):
+        return files
+    for file in files.documentation_pages():
+        if file.src_uri.endswith(".ipynb"):
+            english = Path(file.abs_src_path).with_suffix(f".{edition(config)}.ipynb")
+            if not english.is_file():
+                log.warning(f"translations: {file.src_uri}: no English notebook {english.name} (python -m snippets freeze)")
+                continue
+            file.abs_src_path = str(english)
+    return files
+
+
+def on_nav(nav, config, files):
+    if original(config):
+        return nav
+
+    def walk(items):
+        for item in items:
+            if item.title:
+                item.title = translate(item.title, "nav")
+            if isinstance(item, Section):
+                walk(item.children)
+
+    walk(nav.items)
+    return nav
+
+
+def on_page_markdown(markdown, page, config, files):
+    translated.current_page = f"docs/{page.file.src_uri}"
+    if not original(config) and page.meta.get("description"):
+        page.meta["description"] = translate(page.meta["description"], f"docs/{page.file.src_uri}: description")
+    return markdown
+
+
+def on_page_content(html, page, config, files):
+    """The link citations.paragraphs puts at the end of each English block leads to the same block of the original."""
+    if original(config):
+        return html
+    return ORIGINAL_LINK.sub(lambda link: f'{link["start"]}{original_url(page.url)}#', html)
+
+
+def original_url(url: str) -> str:
+    """From an English page (en/ + url) to the same page of the original, relative: "1-background/" -> "../../1-background/"."""
+    return "../" * (url.count("/") + 1) + url
+
+
+@event_priority(-500)  # after the hooks that finish the Chinese pages, before csp.py (-1000) reads them all
+def on_post_build(config):
+    if serving or not original(config):
+        return
+    english = load_config(
+        config_file=str(Path(config.config_file_path).parent / ENGLISH_CONFIG),
+        site_dir=str(Path(config.site_dir) / "en"),
+        strict=config.strict,
+    )
+    english.extra[PART_OF] = edition(config)
+    build(english)
