@@ -16,7 +16,8 @@ unit, from translations/en/*.po. This hook does the rest:
 - on_page_content (English): the 原文 link citations.paragraphs puts at the end of
   each block leads to the same block of the original;
 - on_post_build (Chinese, not serving): builds the English edition into
-  <site_dir>/en/, before csp.py writes one policy for both.
+  <site_dir>/en/, before csp.py writes one policy for both; (English) reports any
+  Chinese left outside `lang="zh"`, code and formulas (translations/leftovers.py).
 
 Strings without a current translation are shown in Chinese and logged as
 WARNINGs, as the extension does for the text (so --strict fails).
@@ -29,14 +30,17 @@ import posixpath
 import re
 from pathlib import Path
 
+import jinja2
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Section
 
-import translations.markdown as translated
+import translations.markdown as pages_markdown
 from citations.paragraphs import ORIGINAL_CLASS
-from translations.catalogs import UPDATE_COMMAND, Catalogs, has_chinese
+from translations.catalogs import UPDATE_COMMAND
+from translations.leftovers import leftovers
+from translations.strings import catalogs_of, edition, translated
 
 log = logging.getLogger("mkdocs.editions")
 EXTENSION = "translations.markdown"
@@ -47,11 +51,6 @@ PART_OF = "edition_part_of"
 ORIGINAL_LINK = re.compile(rf'(?P<start><a class="{ORIGINAL_CLASS}" href=")#')
 
 serving = False
-catalogs: Catalogs | None = None
-
-
-def edition(config) -> str:
-    return config.theme["language"]
 
 
 def original(config) -> bool:
@@ -63,45 +62,33 @@ def on_startup(command, dirty):
     serving = command == "serve"
 
 
-def translate(text: str, where: str) -> str:
-    """One string of ours (configuration, navigation, description) in English, or the original, logged."""
-    if not text or not has_chinese(text):
-        return text
-    translated.collect("site", "", text, where)
-    verdict = catalogs.ours(text)
-    if verdict.translation is None:
-        log.warning(f"translations: {where}: {text!r} {verdict.reason}: run `{UPDATE_COMMAND}` and translate it in {verdict.catalog}")
-        return text
-    return verdict.translation
-
-
 @event_priority(90)  # before the search plugin and print-site read their settings
 def on_config(config):
-    global catalogs
     if original(config):
         return config
     root = Path(config.config_file_path).parent
     options = config.mdx_configs.setdefault(EXTENSION, {})
     options["catalogs"] = str(root / "translations")
     options["base_path"] = str(root)
-    catalogs = Catalogs.load(root / "translations" / edition(config))
     if config.site_url:
         config.site_url = config.site_url.rstrip("/") + "/" + edition(config) + "/"
+    # robots.txt belongs at the root of the site, which the original edition writes.
+    config.theme.static_templates.discard("robots.txt")
     # The title is the article's own: its translation is the article's unit.
-    verdict = catalogs.article("heading", config.site_name)
+    verdict = catalogs_of(config).article("heading", config.site_name)
     if verdict.translation is None:
         log.warning(f"translations: site_name {config.site_name!r} {verdict.reason}: run `{UPDATE_COMMAND}`")
     else:
         config.site_name = verdict.translation
-    config.site_description = translate(config.site_description, "site_description")
+    config.site_description = plain(translated(config, config.site_description, "site_description"), "site_description")
     for palette in config.theme["palette"]:
-        palette["toggle"]["name"] = translate(palette["toggle"]["name"], "theme.palette")
+        palette["toggle"]["name"] = translated(config, palette["toggle"]["name"], "theme.palette")
     toc = config.mdx_configs.get("toc", {})
     if "permalink_title" in toc:
-        toc["permalink_title"] = translate(toc["permalink_title"], "toc.permalink_title")
+        toc["permalink_title"] = translated(config, toc["permalink_title"], "toc.permalink_title")
     print_site = config.plugins["print-site"].config
     for title in ("print_page_title", "toc_title"):
-        print_site[title] = translate(print_site[title], "print-site")
+        print_site[title] = translated(config, print_site[title], "print-site")
     return config
 
 
@@ -118,6 +105,14 @@ def on_files(files, config):
     return files
 
 
+def plain(text: str, where: str) -> str:
+    """A description goes into <meta content="…"> as it is (Material does not escape it)."""
+    if '"' in text or "<" in text:
+        log.warning(f"translations: {where}: {text!r} has a straight double quote or a '<', which would break "
+                    "the page's <meta> tag: use “ ” in the translation")
+    return text
+
+
 def on_nav(nav, config, files):
     if original(config):
         return nav
@@ -125,7 +120,7 @@ def on_nav(nav, config, files):
     def walk(items):
         for item in items:
             if item.title:
-                item.title = translate(item.title, "nav")
+                item.title = translated(config, item.title, "nav")
             if isinstance(item, Section):
                 walk(item.children)
 
@@ -134,9 +129,10 @@ def on_nav(nav, config, files):
 
 
 def on_page_markdown(markdown, page, config, files):
-    translated.current_page = f"docs/{page.file.src_uri}"
+    pages_markdown.current_page = f"docs/{page.file.src_uri}"
     if not original(config) and page.meta.get("description"):
-        page.meta["description"] = translate(page.meta["description"], f"docs/{page.file.src_uri}: description")
+        where = f"docs/{page.file.src_uri}: description"
+        page.meta["description"] = plain(translated(config, page.meta["description"], where), where)
     return markdown
 
 
@@ -152,9 +148,36 @@ def original_url(url: str) -> str:
     return "../" * (url.count("/") + 1) + url
 
 
-@event_priority(-500)  # after the hooks that finish the Chinese pages, before csp.py (-1000) reads them all
+def report_leftovers(config) -> None:
+    """Chinese in an English page outside the places it may be (translations/leftovers.py): a WARNING each."""
+    site = Path(config.site_dir)
+    for page in sorted(site.rglob("*.html")):
+        found = leftovers(page.read_text(encoding="utf-8"))
+        for text in found[:3]:
+            log.warning(f"translations: {page.relative_to(site)}: Chinese outside lang=\"zh\": {text!r}")
+        if len(found) > 3:
+            log.warning(f"translations: {page.relative_to(site)}: … and {len(found) - 3} more pieces of Chinese")
+
+
+def on_env(env, config, files):
+    """Templates say `{{ "搜索全文" | t }}`: the string in the edition's language (overrides/404.html)."""
+
+    # Taking the context keeps Jinja from folding `"…" | t` into the compiled template, which
+    # the bytecode cache (hooks/build_caches.py) would then serve to the other edition.
+    @jinja2.pass_context
+    def t(context, text: str) -> str:
+        return translated(config, text, "templates")
+
+    env.filters["t"] = t
+    return env
+
+
+@event_priority(-500)  # after the hooks that finish the pages (print edition, formulas), before csp.py (-1000)
 def on_post_build(config):
-    if serving or not original(config):
+    if not original(config):
+        report_leftovers(config)
+        return
+    if serving:
         return
     english = load_config(
         config_file=str(Path(config.config_file_path).parent / ENGLISH_CONFIG),

@@ -29,6 +29,8 @@ from pathlib import PurePosixPath
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
+from translations.strings import translated
+
 # nbconvert templates/base/mathjax.html.j2: the loader and its config, between these comments.
 MATHJAX = re.compile(r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->", re.S)
 # nbconvert templates/lab/mermaidjs.html.j2: one module script that imports mermaid on demand.
@@ -121,10 +123,8 @@ def on_page_content(html: str, page, config, files) -> str:
     if found := EXTERNAL.search(html):
         raise PluginError(f"hooks/notebooks.py: {page.file.src_uri}: notebook page loads from another host: {found.group(0)!r}")
     # mkdocs-jupyter (include_source: true) copies the notebook next to the page.
-    download = (
-        f'<p class="notebook-download"><a class="md-button" href="{source.name}" download>'
-        f"下载这个笔记本（{source.name}）</a></p>\n"
-    )
+    label = translated(config, "下载这个笔记本（{name}）", "hooks/notebooks.py", name=source.name)
+    download = f'<p class="notebook-download"><a class="md-button" href="{source.name}" download>{label}</a></p>\n'
     return download + html
 
 

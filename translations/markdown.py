@@ -234,11 +234,13 @@ def split_attributes(text: str) -> tuple[str, str]:
     return (text[: match.start()].strip(), text[match.start():]) if match else (text.strip(), "")
 
 
-def collect(catalog: str, context: str, original: str, tag: str) -> None:
+def collect(catalog: str, context: str, original: str, tag: str, page: str | None = None) -> None:
+    """Under `python -m translations update`: note a unit met (its page: the current one, or `page`)."""
     path = os.environ.get(COLLECT_ENV)
     if path:
         with open(path, "a", encoding="utf-8") as out:
-            out.write(json.dumps({"catalog": catalog, "context": context, "original": original, "tag": tag, "page": current_page}, ensure_ascii=False) + "\n")
+            found = {"catalog": catalog, "context": context, "original": original, "tag": tag, "page": page or current_page}
+            out.write(json.dumps(found, ensure_ascii=False) + "\n")
 
 
 class TranslationsExtension(Extension):
