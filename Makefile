@@ -13,7 +13,7 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: serve test build deps
+.PHONY: serve serve-en test build deps
 
 deps: $(VENV)/.installed node_modules/.installed
 
@@ -31,6 +31,10 @@ node_modules/.installed: package.json package-lock.json
 
 serve: deps
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+# The English edition on its own (mkdocs.en.yml); `make build` writes both editions.
+serve-en: deps
+	$(BIN)/mkdocs serve -f mkdocs.en.yml --dev-addr 127.0.0.1:8001
 
 build: deps
 	$(BIN)/mkdocs build --strict
