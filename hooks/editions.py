@@ -70,7 +70,7 @@ def on_config(config):
     options = config.mdx_configs.setdefault(EXTENSION, {})
     options["catalogs"] = str(root / "translations")
     options["base_path"] = str(root)
-    if config.site_url:
+    if config.site_url and not serving:  # (`mkdocs serve` serves the edition it builds at its own root)
         config.site_url = config.site_url.rstrip("/") + "/" + edition(config) + "/"
     # robots.txt belongs at the root of the site, which the original edition writes.
     config.theme.static_templates.discard("robots.txt")
