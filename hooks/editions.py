@@ -72,8 +72,6 @@ def on_config(config):
     options["base_path"] = str(root)
     if config.site_url and not serving:  # (`mkdocs serve` serves the edition it builds at its own root)
         config.site_url = config.site_url.rstrip("/") + "/" + edition(config) + "/"
-    # robots.txt belongs at the root of the site, which the original edition writes.
-    config.theme.static_templates.discard("robots.txt")
     # The title is the article's own: its translation is the article's unit.
     verdict = catalogs_of(config).article("heading", config.site_name)
     if verdict.translation is None:
