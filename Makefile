@@ -13,7 +13,7 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: serve serve-en test build deps
+.PHONY: serve serve-en test build pdf deps
 
 deps: $(VENV)/.installed node_modules/.installed
 
@@ -38,6 +38,10 @@ serve-en: deps
 
 build: deps
 	$(BIN)/mkdocs build --strict
+
+# The site as `make build` writes it, plus the PDF edition (print_edition/), offered on its pages.
+pdf: deps
+	PDF=1 $(BIN)/mkdocs build --strict
 
 test: deps
 	$(BIN)/python -m pytest

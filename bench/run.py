@@ -2,6 +2,7 @@
 
     python bench/run.py            # everything: builds, Lighthouse on every page, build timings
     python bench/run.py --no-lighthouse --rounds 5
+    python bench/run.py --rounds 0 --pages / /notebooks/s3_1_deep_learning_model/   # Lighthouse on a few pages
 
 Both sites are served on 127.0.0.1 with gzip, as static hosts do. Lighthouse
 (npm, installed into bench/node_modules on first use) runs in its default
@@ -203,10 +204,13 @@ def markdown_table(rows: list[dict]) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--rounds", type=int, default=3, help="build-timing rounds per site (default 3)")
+    parser.add_argument("--rounds", type=int, default=3, help="build-timing rounds per site (default 3; 0: build once, untimed)")
     parser.add_argument("--no-lighthouse", action="store_true", help="only time the builds")
     parser.add_argument("--lighthouse-runs", type=int, default=3,
                         help="Lighthouse runs per page; the run with the median performance is reported (default 3)")
+    parser.add_argument("--pages", nargs="+", metavar="PAGE",
+                        help="run Lighthouse on these pages only, as the table names them (/, /notebooks/s3_1_deep_learning_model/); "
+                        "a site without such a page is skipped")
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="bench-"))
@@ -226,12 +230,16 @@ def main() -> None:
             walls, builds = serve_rebuilds(project, page)
             timings[name]["serve_one_page"] += walls
             timings[name]["serve_rebuild"] += builds
-    for name in projects:
-        results["builds"][name] = {kind: statistics.median(values) for kind, values in timings[name].items()}
-        results["builds"][name]["samples"] = timings[name]
-    results["builds"]["ratio_ours_to_peer"] = {
-        kind: results["builds"]["ours"][kind] / results["builds"]["peer"][kind] for kind in kinds
-    }
+    if args.rounds:
+        for name in projects:
+            results["builds"][name] = {kind: statistics.median(values) for kind, values in timings[name].items()}
+            results["builds"][name]["samples"] = timings[name]
+        results["builds"]["ratio_ours_to_peer"] = {
+            kind: results["builds"]["ours"][kind] / results["builds"]["peer"][kind] for kind in kinds
+        }
+    else:
+        for name, project in projects.items():
+            cold_build(project, sites[name])
 
     if not args.no_lighthouse:
         ensure_lighthouse()
@@ -239,6 +247,8 @@ def main() -> None:
             base, server = serve(site)
             try:
                 for page in pages_of(site):
+                    if args.pages and f"/{page}" not in args.pages:
+                        continue
                     print(f"lighthouse {name} /{page}", file=sys.stderr, flush=True)
                     runs = sorted((lighthouse(base + page) for _ in range(args.lighthouse_runs)), key=lambda r: r["performance"])
                     median = runs[len(runs) // 2]
@@ -250,11 +260,12 @@ def main() -> None:
     out.mkdir(exist_ok=True)
     (out / "latest.json").write_text(json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8")
 
-    print("\n## Build times (median seconds)\n")
-    print("| | cold | warm | `mkdocs serve`: save → reload | `mkdocs serve`: the rebuild |\n|---|---|---|---|---|")
-    for name in ("ours", "peer", "ratio_ours_to_peer"):
-        b = results["builds"][name]
-        print(f"| {name} | {b['cold']:.2f} | {b['warm']:.2f} | {b['serve_one_page']:.2f} | {b['serve_rebuild']:.2f} |")
+    if results["builds"]:
+        print("\n## Build times (median seconds)\n")
+        print("| | cold | warm | `mkdocs serve`: save → reload | `mkdocs serve`: the rebuild |\n|---|---|---|---|---|")
+        for name in ("ours", "peer", "ratio_ours_to_peer"):
+            b = results["builds"][name]
+            print(f"| {name} | {b['cold']:.2f} | {b['warm']:.2f} | {b['serve_one_page']:.2f} | {b['serve_rebuild']:.2f} |")
     if results["pages"]:
         print("\n## Lighthouse (mobile, default throttling)\n")
         print(markdown_table(results["pages"]))

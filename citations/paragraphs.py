@@ -134,9 +134,9 @@ class ParagraphIds(Treeprocessor):
     """Each marked block gets its id and its number link (or a wrapper carrying both), and, in a
     translation, a link to the same block of the original at its end."""
 
-    def __init__(self, md: Markdown, original: dict[str, str]):
+    def __init__(self, md: Markdown, number_label: str, original: dict[str, str]):
         super().__init__(md)
-        self.original = original
+        self.number_label, self.original = number_label, original
 
     def run(self, root: etree.Element) -> None:
         for parent in list(root.iter()):
@@ -155,8 +155,11 @@ class ParagraphIds(Treeprocessor):
                         wrapper.append(self.original_link(anchor))
 
     def link(self, anchor: str) -> etree.Element:
-        link = etree.Element("a", {"class": NUMBER_CLASS, "href": f"#{anchor}", "data-search-exclude": ""})
-        link.text = anchor.rsplit("-p", 1)[1]
+        number = anchor.rsplit("-p", 1)[1]
+        # Named "第 2 段", so a screen reader does not read a bare "link 2" before the paragraph.
+        label = self.number_label.format(number=number)
+        link = etree.Element("a", {"class": NUMBER_CLASS, "href": f"#{anchor}", "aria-label": label, "data-search-exclude": ""})
+        link.text = number
         return link
 
     def original_link(self, anchor: str) -> etree.Element:
@@ -186,6 +189,7 @@ class ParagraphIds(Treeprocessor):
 class ParagraphIdsExtension(Extension):
     def __init__(self, **kwargs):
         self.config = {
+            "number_label": ["第 {number} 段", "the accessible name of a paragraph's number link"],
             "original_label": ["", "in a translation: the text of the link from each block to the original's (原文)"],
             "original_lang": ["zh", "in a translation: the original's language"],
         }
@@ -197,7 +201,7 @@ class ParagraphIdsExtension(Extension):
         md.treeprocessors.register(ParagraphBlocks(md), "paragraph_blocks", 26)
         label = self.getConfig("original_label")
         original = {"label": label, "lang": self.getConfig("original_lang")} if label else {}
-        md.treeprocessors.register(ParagraphIds(md, original), "paragraph_ids", 6)
+        md.treeprocessors.register(ParagraphIds(md, self.getConfig("number_label"), original), "paragraph_ids", 6)
 
 
 def makeExtension(**kwargs) -> ParagraphIdsExtension:  # noqa: N802 (Python-Markdown's name)

@@ -54,8 +54,9 @@ from mkdocs.utils import get_build_datetime
 CITE_PAGE = "cite.md"
 DOWNLOADS = "cite"  # site folder of the .bib/.ris/.json files
 ARTICLE_MARKER = "<!-- citation: article -->"
-# The number link citations/paragraphs.py puts on a paragraph (attributes in any order after class).
-PARAGRAPH_LINK = re.compile(rf'<a class="{NUMBER_CLASS}"[^>]*? href="#(?P<id>[a-z0-9-]+-p[0-9]+)"')
+# The number link citations/paragraphs.py puts on a paragraph (attributes in any order:
+# Python-Markdown writes them sorted, aria-label before class).
+PARAGRAPH_LINK = re.compile(rf'<a (?=[^>]*\bclass="{NUMBER_CLASS}")[^>]*?\bhref="#(?P<id>[a-z0-9-]+-p[0-9]+)"')
 FORMATS = {"bib": "BibTeX", "ris": "RIS", "json": "CSL-JSON"}
 PRINT_PAGE = "print_page/index.html"
 # A section's 引用本节 block (section_block): nothing inside it is a <details>.

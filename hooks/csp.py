@@ -2,7 +2,7 @@
 
 After every other hook and plugin has written its HTML, in both editions (this runs last, in
 on_post_build at the lowest priority: the print edition is written by
-mkdocs-print-site-plugin in on_post_build and rewritten by print_links.py at
+mkdocs-print-site-plugin in on_post_build and rewritten by hooks/print_page.py at
 -100; static templates such as 404.html are written before on_post_build),
 this hook reads every .html file of the built site, hashes each inline script
 the browser would execute and each inline <style> element, and

@@ -66,7 +66,10 @@ def read_block(anchor: str, box: Tag) -> Citation:
             text = cited.select_one(".cite-in-text__text")
             in_text[label] = Entry(str(text), text.get_text(), cited.select_one("button.cite-copy")["data-clipboard-text"])
     bibtex = blocks[FORMATS.index("BibTeX")].select_one("pre > code").get_text()
-    downloads = {a.get_text(): a["href"] for a in box.select(".cite-note a") if a["href"].rsplit(".", 1)[-1] in {"bib", "ris", "json"}}
+    downloads = {}  # the block's own files first: an article block also offers all entries after them
+    for a in box.select(".cite-note a"):
+        if a["href"].rsplit(".", 1)[-1] in {"bib", "ris", "json"}:
+            downloads.setdefault(a.get_text(), a["href"])
     return Citation(anchor, box, entries, in_text, bibtex, downloads)
 
 

@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # processor's cache comes along, so a copy starts Node only for what its edit changes).
 PROJECT_FILES = [
     "mkdocs.yml", "mkdocs.en.yml", "package.json", "docs", "snippets", "includes", "overrides", "hooks", "citations",
-    "translations", "node_modules",
+    "print_edition", "translations", "node_modules",
     ".cache/citations",
     ".cache/katex",
 ]
@@ -27,10 +27,11 @@ sys.path.insert(0, str(Path(__file__).parent))
 def mkdocs_build(project: Path, site_dir: Path, **env_vars: str) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` in `project`; output captured for assertions.
 
-    SITE_URL is unset unless given in `env_vars` (e.g. SITE_URL="https://…/").
+    SITE_URL and PDF are unset unless given in `env_vars` (e.g. SITE_URL="https://…/").
     """
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     env.pop("SITE_URL", None)
+    env.pop("PDF", None)
     env.update(env_vars)
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
@@ -99,8 +100,9 @@ DEPLOYED_EPOCH = "1700000000"
 
 @pytest.fixture(scope="session")
 def deployed_site(tmp_path_factory) -> Path:
-    """The site built as for deployment: SITE_URL and SOURCE_DATE_EPOCH set."""
+    """The site built as for deployment (`make pdf` in the publish workflow): SITE_URL and
+    SOURCE_DATE_EPOCH set, and PDF=1, so it holds the PDF edition and the pages that offer it."""
     site = tmp_path_factory.mktemp("deployed-site")
-    result = mkdocs_build(ROOT, site, SITE_URL=DEPLOYED_URL, SOURCE_DATE_EPOCH=DEPLOYED_EPOCH)
-    assert result.returncode == 0, f"mkdocs build --strict with SITE_URL failed:\n{result.stderr}"
+    result = mkdocs_build(ROOT, site, SITE_URL=DEPLOYED_URL, SOURCE_DATE_EPOCH=DEPLOYED_EPOCH, PDF="1")
+    assert result.returncode == 0, f"mkdocs build --strict with SITE_URL and PDF=1 failed:\n{result.stderr}"
     return site

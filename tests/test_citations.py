@@ -111,8 +111,10 @@ def test_the_landing_page_cites_the_article_under_its_title(site):
     assert cite.box.summary.get_text(strip=True) == "引用本文"
     assert cite.box.find_previous_sibling().name == "h1"
     assert list(cite.entries) == list(FORMATS[:3]) and cite.bibtex
-    assert list(cite.downloads) == ["BibTeX", "RIS", "CSL-JSON"] * 2  # the article's, then all entries
-    assert all((site / href).is_file() for href in cite.downloads.values())
+    links = [(a.get_text(), a["href"]) for a in cite.box.select(".cite-note a[data-cite-download]")]
+    assert [text for text, _ in links] == ["BibTeX", "RIS", "CSL-JSON"] * 2  # the article's, then all entries
+    assert [href.rsplit("/", 1)[-1] for _, href in links] == [f"{META['key']}{all_}.{ext}" for all_ in ("", "-all") for ext in ("bib", "ris", "json")]
+    assert all((site / href).is_file() for _, href in links)
 
 
 # --- the records --------------------------------------------------------------

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 import re
 
@@ -84,6 +86,36 @@ def test_notebook_pages_share_one_stylesheet_instead_of_inline_styles(site):
     for rule in (".jupyter-wrapper", ".highlight-ipynb .ow", ".jp-OutputArea-output"):
         assert rule in css, f"the notebook stylesheet lacks {rule}"
     assert not css.lstrip().startswith("["), "mkdocs-jupyter's Python list of its CSS leaked into the stylesheet"
+    # Cut to what the pages use (PurgeCSS): a small part of the ~590 KB, the dark scheme's rules kept.
+    assert len(css.encode()) < 60_000, f"the notebook stylesheet is {len(css.encode())} bytes: not cut"
+    assert "[data-md-color-scheme=slate] .jupyter-wrapper" in css, "the dark scheme's notebook colours were cut"
+
+
+class FakePage:
+    def __init__(self, content: str):
+        self.content = content
+
+        class file:
+            src_uri = "notebooks/x.ipynb"
+
+        self.file = file
+
+
+def test_a_dropped_rule_the_page_uses_fails_the_build_naming_it():
+    """PurgeCSS's cut is checked: a dropped selector that matches the page (in a palette
+    scheme, whatever its :hover) fails; one that matches nothing may go."""
+    from mkdocs.exceptions import PluginError
+
+    from hooks.notebooks import _fail_on_dropped_rules
+
+    page = FakePage('<div class="jupyter-wrapper"><pre class="out">x</pre></div>')
+    bodies = [{"data-md-color-scheme": "default"}, {"data-md-color-scheme": "slate"}]
+    css = ".jupyter-wrapper .out{color:red}.gone .out{color:blue}[data-md-color-scheme=slate] .out:hover{color:#fff}"
+    _fail_on_dropped_rules(css, css, [page], bodies)
+    _fail_on_dropped_rules(css, css.replace(".gone .out{color:blue}", ""), [page], bodies)
+    for dropped in (".jupyter-wrapper .out{color:red}", "[data-md-color-scheme=slate] .out:hover{color:#fff}"):
+        with pytest.raises(PluginError, match=r"notebooks/x\.ipynb: PurgeCSS dropped '.*\.out.*', which matches <pre"):
+            _fail_on_dropped_rules(css, css.replace(dropped, ""), [page], bodies)
 
 
 def test_only_notebook_pages_load_the_notebook_stylesheet(site):
@@ -136,10 +168,15 @@ def test_notebook_figures_are_png_outputs_of_the_cell_that_drew_them(snippet):
 def test_notebook_page_shows_the_figures_with_alt_text_and_size_but_not_the_figure_code(site, snippet):
     soup = BeautifulSoup(page(site, snippet).read_text(encoding="utf-8"), "html.parser")
     frozen = json.loads((snippet.figures / "figures.json").read_text(encoding="utf-8"))["figures"]
-    images = soup.select('.jp-RenderedImage img[src^="data:image/png;base64,"]')
+    images = soup.select(".jp-RenderedImage img")
     assert [(img["alt"], img["width"], img["height"]) for img in images] == [
         (f["alt"], str(f["width"]), str(f["height"])) for f in frozen
     ]
+    # Each figure is the notebook's PNG, a file next to the page (hooks/notebook_images.py), loaded lazily.
+    nb = json.loads(snippet.notebook.read_text(encoding="utf-8"))
+    pngs = [base64.b64decode("".join(out["data"]["image/png"])) for cell in nb["cells"] for out in cell.get("outputs", []) if "image/png" in out.get("data", {})]
+    assert [(page(site, snippet).parent / img["src"]).read_bytes() for img in images] == pngs
+    assert all(img["loading"] == "lazy" and re.fullmatch(r"[0-9a-f]{12}\.png", img["src"]) for img in images), images
     assert "%%writefile" not in soup.get_text(), "the figure code cell is shown on the page"
     assert "snippets/figures.py" in soup.get_text(), "the page does not say where the figure code is"
 
@@ -158,3 +195,20 @@ def test_a_notebook_image_without_alt_text_fails_the_build_naming_it(tmp_path):
 
     assert result.returncode != 0, "the build should have failed"
     assert "notebooks/s3_1_deep_learning_model.ipynb: an image output has no text/plain" in result.stdout + result.stderr
+
+
+def test_a_notebook_image_that_is_not_base64_fails_the_build_naming_it():
+    from mkdocs.exceptions import PluginError
+
+    from hooks.notebook_images import on_page_content
+
+    class Page:
+        class file:
+            src_uri = "notebooks/x.ipynb"
+            dest_uri = "notebooks/x/index.html"
+
+    png = base64.b64decode("iVBORw0KGgo=")
+    name = hashlib.sha256(png).hexdigest()[:12] + ".png"
+    assert on_page_content('<img alt="a" src="data:image/png;base64,iVBORw0KGgo=">', Page, None, None) == f'<img loading="lazy" alt="a" src="{name}">'
+    with pytest.raises(PluginError, match=r"notebooks/x\.ipynb: an image output is not valid base64"):
+        on_page_content('<img src="data:image/png;base64,not*base64">', Page, None, None)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from types import SimpleNamespace
 
 import pytest
 from mkdocs.exceptions import PluginError
@@ -11,7 +10,7 @@ from citation_html import soup
 from manuscript import blocks
 from site_html import NOT_TEXT, formulas_as_tex, text_blocks
 
-from hooks import print_static
+from print_edition import static
 
 BLOCKS = blocks()
 
@@ -99,7 +98,7 @@ def test_print_edition_holds_every_run_figure_lazy(site):
 
 
 def test_print_edition_needs_no_script_for_its_contents_list_or_layout(site):
-    """hooks/print_static.py writes what print-site's script did in the browser: the 目录 and hidden navigation."""
+    """print_edition/static.py writes what print-site's script did in the browser: the 目录 and hidden navigation."""
     html = soup(site / "print_page" / "index.html")
     assert not html.select('script[src$="print-site.js"]'), "print-site's script is not loaded"
     assert not [s for s in html.select("script:not([src])") if "generate_toc" in s.get_text()]
@@ -118,7 +117,6 @@ def test_print_edition_hook_fails_on_markup_it_does_not_know(tmp_path):
     """A new print-site version that writes its page differently stops the build, naming the page."""
 
     page = tmp_path / "print_page" / "index.html"
-    page.parent.mkdir()
-    page.write_text("<html><body><div id=\"print-page-toc\"><nav></nav></div></body></html>", encoding="utf-8")
-    with pytest.raises(PluginError, match=r"print_static\.py: .*print_page/index\.html: expected print-site's"):
-        print_static.on_post_build(SimpleNamespace(site_dir=str(tmp_path)))
+    html = "<html><body><div id=\"print-page-toc\"><nav></nav></div></body></html>"
+    with pytest.raises(PluginError, match=r"print_edition/static\.py: .*print_page/index\.html: expected print-site's"):
+        static.finish(html, page)

@@ -167,6 +167,7 @@ def test_workflow_tests_with_the_readme_command_then_deploys_to_pages():
     workflow = WORKFLOW.read_text(encoding="utf-8")
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "make test" in readme and "run: make test" in workflow
-    assert "run: make build" in workflow
+    # `make pdf` builds the site as `make build` does, plus the PDF edition the pages offer.
+    assert "run: make pdf" in workflow and "\npdf: deps" in (ROOT / "Makefile").read_text(encoding="utf-8")
     for action in ("actions/upload-pages-artifact@", "actions/deploy-pages@"):
         assert action in workflow

@@ -96,7 +96,8 @@
     if (same) return;
     var panel = panelFor(number);
     place(panel, number.parentElement);
-    panel.focus({ preventScroll: true });
+    // After the link has moved to its paragraph (which takes the focus from the panel).
+    setTimeout(function () { panel.focus({ preventScroll: true }); });
   }
 
   function labelNumbers() {

@@ -10,10 +10,11 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import json
 import os
 import shutil
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -22,6 +23,14 @@ from bs4 import BeautifulSoup
 
 from snippets.diagrams import CHROMIUM_ARGS  # the flags the diagram is drawn with, too
 
+ROOT = Path(__file__).resolve().parent.parent.parent
+SCREENSHOTS = ROOT / "tests" / "screenshots"
+VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
+# Material's palette follows (prefers-color-scheme) until the reader toggles it.
+SCHEMES = ["light", "dark"]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+# WCAG 2.0, 2.1 and 2.2, levels A and AA, and axe-core's best practices.
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 HOW_TO_ENABLE = "install Debian's chromium and fonts-noto-cjk (apt-get install chromium fonts-noto-cjk), or set CHROMIUM_PATH"
 
 
@@ -188,3 +197,54 @@ def visit(browser, base_url):
         v.context.close()
     if violations:
         pytest.fail(f"Content-Security-Policy violations: {violations}")
+
+
+AXE_RUN = """async (tags) => {
+  const result = await axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
+  return result.violations.map((violation) => ({
+    rule: violation.id,
+    help: violation.help,
+    nodes: violation.nodes.map((node) => ({ target: node.target.join(" "), html: node.html, summary: node.failureSummary })),
+  }));
+}"""
+
+
+@dataclass
+class PageView:
+    """One built page as a reader at one viewport and colour scheme got it."""
+
+    page: BuiltPage
+    device: str
+    scheme: str
+    requests: list[str]
+    problems: list[str]  # other hosts, console errors, CSP violations (Visit.problems)
+    axe: list[dict] = field(default_factory=list)  # axe-core's violations: rule, help, nodes
+
+    def requested(self, suffix: str) -> bool:
+        return any(urlsplit(url).path.endswith(suffix) for url in self.requests)
+
+
+def screenshot_name(page: BuiltPage, device: str, scheme: str) -> str:
+    stem = page.url.strip("/").replace("/", "_").removesuffix(".html") or "index"
+    return f"{stem}-{device}-{scheme}.png"
+
+
+@pytest.fixture(scope="session", params=[(d, s) for d in VIEWPORTS for s in SCHEMES], ids=lambda p: "-".join(p))
+def page_views(request, browser, base_url, built_pages) -> list[PageView]:
+    """Every built page loaded once per viewport and scheme, in a fresh context (nothing
+    cached, every request seen), photographed to tests/screenshots/ and checked by
+    axe-core; tests/browser/test_pages.py and test_accessibility.py read the same loads."""
+    assert AXE.is_file(), f"{AXE} is missing: run `npm ci` (or `make deps`)"
+    axe_source = AXE.read_text(encoding="utf-8")
+    device, scheme = request.param
+    SCREENSHOTS.mkdir(exist_ok=True)
+    views = []
+    for page in built_pages:
+        v = Visit(browser, base_url, viewport=VIEWPORTS[device], color_scheme=scheme)
+        tab = v.goto(page.url)
+        tab.screenshot(path=SCREENSHOTS / screenshot_name(page, device, scheme), full_page=True)
+        problems = v.problems()  # before axe-core is injected: what the page itself did
+        tab.evaluate(axe_source)  # through DevTools: the page's Content-Security-Policy does not apply
+        views.append(PageView(page, device, scheme, list(v.requests), problems, tab.evaluate(AXE_RUN, AXE_TAGS)))
+        v.context.close()
+    return views

@@ -78,7 +78,8 @@ def test_notebook_pages_show_their_figures(visit, built_pages):
         assert images.count() == 3, f"{page}: {images.count()} figures"
         for index in range(images.count()):
             image = images.nth(index)
-            image.scroll_into_view_if_needed()
+            image.scroll_into_view_if_needed()  # a file of its own, loaded lazily (hooks/notebook_images.py)
+            image.evaluate("img => img.complete || new Promise(done => img.addEventListener('load', done))")
             shown = image.evaluate("img => ({natural: img.naturalWidth, width: img.width, attr: +img.getAttribute('width'), alt: img.alt})")
             assert shown["natural"] > shown["attr"] and 0 < shown["width"] <= shown["attr"], f"{page}: {shown}"
             assert shown["alt"] and "No description" not in shown["alt"], f"{page}: {shown['alt']!r}"
@@ -86,7 +87,7 @@ def test_notebook_pages_show_their_figures(visit, built_pages):
 
 
 def test_print_edition_prints_the_light_figures_even_from_the_dark_palette(visit, tmp_path):
-    """The figures are lazy (hooks/print_figures.py); printing loads them, and paper gets the light ones."""
+    """The figures are lazy (print_edition/figures.py); printing loads them, and paper gets the light ones."""
     v = visit(viewport=DESKTOP, color_scheme="dark")
     tab = v.goto("print_page/")
     assert not [url for url in v.requests if "/figures/" in url], "the print edition fetched run figures before anyone scrolled or printed"

@@ -162,7 +162,7 @@ def test_the_diagram_follows_materials_palette(visit, scheme):
 
 
 def test_print_edition_contents_list_without_javascript(no_js):
-    """The 目录 is in the HTML (hooks/print_static.py), so it prints with JavaScript off; the navigation is hidden."""
+    """The 目录 is in the HTML (print_edition/static.py), so it prints with JavaScript off; the navigation is hidden."""
     tab = no_js().goto("print_page/")
     assert not tab.locator(".md-sidebar--primary").is_visible()
     contents = tab.locator("#print-page-toc nav > ul a")

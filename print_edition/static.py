@@ -9,7 +9,7 @@ archive) the print edition had no contents list, and with it on the page was
 laid out twice: the left navigation flickered away, and the script was a long
 task on the longest page (Lighthouse, bench/run.py).
 
-This hook does the same at build time on the written page and drops the
+hooks/print_page.py does the same at build time, with `finish` below, on the written page and drops the
 script, so the first paint is the final page. It fails the build if the
 plugin's markup is not what it expects (a new plugin version): then compare
 with the plugin's js/print-site.js and templates.
@@ -18,12 +18,9 @@ with the plugin's js/print-site.js and templates.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
 
-PRINT_PAGE = "print_page/index.html"
 SCRIPT = '<script src="../js/print-site.js"></script>'
 # The plugin's call of its functions (renderer.py, add_table_of_contents: true).
 CALL = re.compile(
@@ -38,27 +35,27 @@ TOC_NAV = re.compile(r"(<div id=\"print-page-toc\"[^>]*>\s*<nav\b[^>]*>.*?)(</na
 
 
 def _fail(message: str):
-    raise PluginError(f"hooks/print_static.py: {message}")
+    raise PluginError(f"print_edition/static.py: {message}")
 
 
 def _element_list(html: str, start: int) -> tuple[int, int]:
     """Span of the first <ul> at or after `start`, with its nested lists."""
     begin = html.find("<ul", start)
     if begin < 0:
-        _fail(f"{PRINT_PAGE}: no <ul> in the table-of-contents sidebar")
+        _fail("the print page: no <ul> in the table-of-contents sidebar")
     depth = 0
     for tag in re.finditer(r"<(/?)ul\b[^>]*>", html[begin:]):
         depth += -1 if tag.group(1) else 1
         if depth == 0:
             return begin, begin + tag.end()
-    _fail(f"{PRINT_PAGE}: the table-of-contents <ul> is not closed")
+    _fail("the print page: the table-of-contents <ul> is not closed")
 
 
 def contents_list(html: str) -> str:
     """The sidebar's table of contents, as generate_toc copies it (without its data-md-component)."""
     sidebar = html.find(SIDEBAR)
     if sidebar < 0:
-        _fail(f"{PRINT_PAGE}: no table-of-contents sidebar ({SIDEBAR}…); has Material changed?")
+        _fail(f"the print page: no table-of-contents sidebar ({SIDEBAR}…); has Material changed?")
     begin, end = _element_list(html, sidebar)
     toc = html[begin:end]
     root = re.match(r"<ul\b[^>]*>", toc).group(0)
@@ -71,17 +68,13 @@ def hide_first(html: str, class_name: str) -> str:
     if tag is None:
         return html
     if " style=" in tag.group(0):
-        _fail(f"{PRINT_PAGE}: .{class_name} already has a style attribute; merge it by hand")
+        _fail(f"the print page: .{class_name} already has a style attribute; merge it by hand")
     hidden = tag.group(0)[:-1].rstrip("/ ") + ' style="display:none">'
     return html[: tag.start()] + hidden + html[tag.end():]
 
 
-@event_priority(-100)  # after mkdocs-print-site-plugin has written the print page
-def on_post_build(config):
-    path = Path(config.site_dir) / PRINT_PAGE
-    if not path.is_file():
-        _fail(f"{path} was not written (is the print-site plugin enabled?)")
-    html = path.read_text(encoding="utf-8")
+def finish(html: str, path) -> str:
+    """`html` of the print page at `path` with its contents list and hidden navigation written in, its script gone."""
     if html.count(SCRIPT) != 1 or len(CALL.findall(html)) != 1:
         _fail(f"{path}: expected print-site's {SCRIPT} and its DOMContentLoaded call once each "
               "(add_table_of_contents: true); has mkdocs-print-site-plugin changed?")
@@ -94,4 +87,4 @@ def on_post_build(config):
         _fail(f"{path}: the table of contents has no links")
     for class_name in HIDDEN:
         html = hide_first(html, class_name)
-    path.write_text(html, encoding="utf-8")
+    return html

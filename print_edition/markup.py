@@ -16,12 +16,9 @@ cannot work on this site anyway.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
 
-PRINT_PAGE = "print_page/index.html"
 HEADING_NUMBER = re.compile(r"""(<section\b[^>]*?)\s+heading-number=(["'])[^"']*\2""")
 ENUMERATION_CLASS = "print-site-enumerate-headings"
 # The plugin's heading <style> (renderer.py): its first rule is for the class.
@@ -29,15 +26,11 @@ ENUMERATION_STYLE = re.compile(r"<style>(\s*\." + ENUMERATION_CLASS + r"\b[^<]*)
 
 
 def _fail(message: str):
-    raise PluginError(f"hooks/print_markup.py: {message}")
+    raise PluginError(f"print_edition/markup.py: {message}")
 
 
-@event_priority(-100)  # after mkdocs-print-site-plugin has written the print page
-def on_post_build(config):
-    path = Path(config.site_dir) / PRINT_PAGE
-    if not path.is_file():
-        _fail(f"{path} was not written (is the print-site plugin enabled?)")
-    html = path.read_text(encoding="utf-8")
+def clean(html: str, path) -> str:
+    """`html` of the print page at `path` without the heading-number markup."""
     if re.search(r'<div id="print-site-page" class="[^"]*\b' + ENUMERATION_CLASS, html):
         _fail(f"{path}: enumerate_headings is on; its CSS selects ids that start with a digit, which CSS cannot. Set it to false.")
     styles = ENUMERATION_STYLE.findall(html)
@@ -49,4 +42,4 @@ def on_post_build(config):
     html, sections = HEADING_NUMBER.subn(r"\1", html)
     if not sections:
         _fail(f"{path}: no heading-number attribute; has mkdocs-print-site-plugin changed? Then remove this part.")
-    path.write_text(html, encoding="utf-8")
+    return html

@@ -1,0 +1,71 @@
+"""The print editions and their PDFs: one entry each.
+
+Everything that differs between editions is data here; print_edition/pdf.py,
+source.py and hooks/print_page.py read it and hold no text of any language.
+An English edition (a print page at en/print_page/) is one more entry, with its
+own file name, language and labels.
+
+The PDF's metadata comes from the edition's own print page, so each edition
+carries its own: Title is the article's first heading, Author the page's
+`<meta name="author">` (mkdocs.yml `site_author`, exactly as the article signs),
+Keywords the items under `keywords_heading`, Subject the paragraph under
+`abstract_heading`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Where a page asks for its download block: the Markdown line `<!-- pdf-download -->`,
+# which Python-Markdown keeps as this comment in the HTML.
+MARKER = "<!-- pdf-download -->"
+
+
+@dataclass(frozen=True)
+class Edition:
+    print_page: str  # the print edition in the built site
+    pdf: str  # the PDF's path in the built site
+    language: str  # BCP 47, for the PDF's /Lang and the HTML it is printed from
+    # Built pages that offer the download: each must hold MARKER once.
+    download_pages: tuple[str, ...]
+    # Headings of the print page the metadata is read from.
+    keywords_heading: str
+    abstract_heading: str
+    # Text the PDF adds (visibly ours).
+    contents_title: str
+    page_footer: str  # `{page}` and `{pages}`: the page number and the page count
+    colophon: str  # under the contents title: `{date}` the build date, `{where}` colophon_url or nothing
+    colophon_url: str  # `{url}`: the site's address, when SITE_URL is set
+    # The download block on the site's pages.
+    download_title: str
+    download_link: str
+    download_details: str  # `{pages}`, `{size}`
+    download_note: str
+    # How to cite the PDF by page: a section `#pdf` of this page, which the other pages' blocks link to.
+    cite_page: str
+    cite_hint: str  # `{link}`: a link to that section, labelled cite_link
+    cite_link: str
+    size_units: tuple[str, str] = ("KB", "MB")
+
+
+EDITIONS: tuple[Edition, ...] = (
+    Edition(
+        print_page="print_page/index.html",
+        pdf="cn-llm-market.pdf",
+        language="zh-CN",
+        download_pages=("index.html", "cite/index.html", "print_page/index.html"),
+        keywords_heading="关键词",
+        abstract_heading="摘要",
+        contents_title="目录",
+        page_footer="第 {page} 页 / 共 {pages} 页",
+        colophon="本 PDF 由本站据网站的打印版生成（{date}）{where}。编者注与标签页名称为本站添加，非原文。",
+        colophon_url="，网址 {url}",
+        download_title="PDF 版（本站添加）",
+        download_link="下载 PDF",
+        download_details="A4，共 {pages} 页，{size}",
+        download_note="全文，含关系图、公式、运行结果和编者注；带书签和目录页码，文字可搜索、可复制。",
+        cite_page="cite/index.html",
+        cite_hint="按页码引用的写法见“{link}”。",
+        cite_link="如何引用",
+    ),
+)
