@@ -16,7 +16,10 @@
 (function () {
   "use strict";
 
-  var HEADER_BUTTONS = { __drawer: "导航栏", __search: "搜索" };
+  // In the page's language (the English edition: hooks/editions.py).
+  var HEADER_BUTTONS = document.documentElement.lang === "en"
+    ? { __drawer: "Navigation", __search: "Search" }
+    : { __drawer: "导航栏", __search: "搜索" };
 
   function visuallyHidden(text) {
     var name = document.createElement("span");
