@@ -363,3 +363,61 @@ def test_pdf_switch_takes_only_clear_values():
         pdf.wanted(Config)
     Config.extra = {"pdf": False}
     assert not pdf.wanted(Config)
+
+
+# --- the English edition's PDF (site/en/, printed by the English build) ------------------------
+
+
+ENGLISH_PDF = "en/cn-llm-market-en.pdf"
+
+
+def english() -> dict[str, str]:
+    """The English edition's units: paragraph id or anchor -> the translation, as plain text."""
+    import polib
+
+    def plain(text: str) -> str:
+        text = re.sub(r"<[^>]+>", "", text)
+        text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
+        text = re.sub(r"\$([^$]+)\$", r"\1", text)
+        return text.replace("**", "").replace("*", "").replace("`", "")
+
+    po = polib.pofile(str(ROOT / "translations" / "en" / "article.po"))
+    return {entry.msgctxt if entry.msgctxt != "heading" else entry.msgid: plain(entry.msgstr) for entry in po if not entry.obsolete}
+
+
+@pytest.fixture(scope="module")
+def english_pdf(deployed_site) -> Path:
+    path = deployed_site / ENGLISH_PDF
+    assert path.is_file(), f"the deployed build (PDF=1) wrote no {ENGLISH_PDF}"
+    return path
+
+
+def test_english_pdf_holds_every_translated_block_and_the_code(english_pdf):
+    text = squeeze(run(poppler("pdftotext"), "-raw", "-enc", "UTF-8", str(english_pdf), "-"))
+    missing = [key for key, translation in english().items() if squeeze(translation.replace("\n", " ")) not in text]
+    assert not missing, f"{len(missing)} units not in the English PDF, e.g. {missing[:5]}"
+    code = [line for b in blocks() if b.kind == "code" for line in b.text.splitlines() if line.strip()]
+    assert all(squeeze(line) in text for line in code), "the code, as in the original"
+    for widget in ("Cite this section", "引用本节", "原文"):
+        assert widget not in text, f"{widget!r} printed"
+
+
+def test_english_pdf_outline_metadata_and_furniture(english_pdf, deployed_site):
+    reader = PdfReader(english_pdf)
+    units = english()
+    numbered = [title for _, title, _ in outline(reader) if re.match(r"\d+(\.\d+)*\.? ", title)]
+    anchors = [f"sec-{number.replace('.', '-')}" for number, _ in numbered_headings()]
+    assert numbered == [units[anchor] for anchor in anchors], "48 bookmarks, the English headings, in order"
+    info = reader.metadata
+    config = mkdocs_yml()
+    assert info.title == units[config["site_name"]] and info.author == config["site_author"]
+    assert info["/Keywords"] == ", ".join(units[f"keywords-p{n}"] for n in range(1, 7))
+    assert reader.trailer["/Root"]["/Lang"] == "en"
+    total = len(reader.pages)
+    last = run(poppler("pdftotext"), "-layout", "-enc", "UTF-8", "-f", str(total), "-l", str(total), str(english_pdf), "-")
+    assert [line.strip() for line in last.splitlines() if line.strip()][-1] == f"Page {total} of {total}"
+    for page in ("en/index.html", "en/cite/index.html", "en/print_page/index.html"):
+        (block,) = offered(deployed_site, page).select(".admonition.pdf-download")
+        link = block.select_one("a[download]")
+        assert link.get_text() == "Download the PDF" and f"{total} pages" in block.get_text(" ", strip=True)
+        assert (deployed_site / posixpath.normpath(posixpath.join(posixpath.dirname(page), link["href"]))) == english_pdf
