@@ -135,7 +135,7 @@ def cmd_freeze(args) -> int:
     try:
         for snippet in drawn:
             print(f"drawing {snippet.id} ({snippet.rel}) …", flush=True)
-            print(f"wrote {diagrams.freeze(snippet).relative_to(catalog.ROOT)}")
+            print(f"wrote {', '.join(str(path.relative_to(catalog.ROOT)) for path in diagrams.freeze(snippet))}")
         if python:
             freeze.freeze(python)
     except (freeze.SnippetFailed, diagrams.DiagramError) as error:
