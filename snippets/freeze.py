@@ -181,6 +181,27 @@ def notebook_cells(snippet: Snippet) -> list[Cell]:
     ]
 
 
+# Started in the kernel before any cell (an IPython startup file in a profile of the
+# freeze's own): every write to stdout or stderr is sent before the next one. ipykernel
+# sends each stream on a timer of its own (0.2 s), so a warning on stderr and the line
+# printed after it on stdout reached the notebook in either order, changing it from one
+# freeze to the next.
+ORDERED_OUTPUT = """\
+from ipykernel.iostream import OutStream
+
+_write = OutStream.write
+
+
+def _write_and_flush(self, string):
+    written = _write(self, string)
+    self.flush()
+    return written
+
+
+OutStream.write = _write_and_flush
+"""
+
+
 def _coalesce_streams(outputs: list) -> list:
     """Join consecutive stream outputs of the same name, then normalise their text."""
     import nbformat
@@ -201,25 +222,34 @@ def _coalesce_streams(outputs: list) -> list:
     return kept
 
 
+def run_notebook(nb, env: dict[str, str], where: str) -> None:
+    """Execute `nb` in place, in a fresh kernel started in a temporary folder, its output kept in order (ORDERED_OUTPUT)."""
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError
+
+    with tempfile.TemporaryDirectory(prefix="freeze_") as workdir, tempfile.TemporaryDirectory(prefix="ipython_") as ipython:
+        startup = Path(ipython, "profile_default", "startup")
+        startup.mkdir(parents=True)
+        (startup / "00-ordered-output.py").write_text(ORDERED_OUTPUT, encoding="utf-8")
+        client = NotebookClient(
+            nb, timeout=TIMEOUT, kernel_name="python3", record_timing=False, resources={"metadata": {"path": workdir}}
+        )
+        try:
+            client.execute(env={**env, "IPYTHONDIR": ipython})
+        except CellExecutionError as error:
+            raise SnippetFailed(f"{where}: notebook execution failed:\n{error}") from None
+
+
 def executed_notebook(snippet: Snippet, sha256: str):
     """The snippet as a notebook, executed; deterministic (fixed cell ids, no timings)."""
     import nbformat
-    from nbclient import NotebookClient
-    from nbclient.exceptions import CellExecutionError
 
     nb = nbformat.v4.new_notebook()
     for index, cell in enumerate(notebook_cells(snippet), start=1):
         make = nbformat.v4.new_markdown_cell if cell.kind == "markdown" else nbformat.v4.new_code_cell
         nb.cells.append(make(cell.source, id=f"cell-{index}", metadata={"tags": list(cell.tags)} if cell.tags else {}))
     nb.metadata["kernelspec"] = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
-    with tempfile.TemporaryDirectory(prefix=f"freeze_{snippet.name}_") as workdir:
-        client = NotebookClient(
-            nb, timeout=TIMEOUT, kernel_name="python3", record_timing=False, resources={"metadata": {"path": workdir}}
-        )
-        try:
-            client.execute(env=run_env())
-        except CellExecutionError as error:
-            raise SnippetFailed(f"{snippet.rel}: notebook execution failed:\n{error}") from None
+    run_notebook(nb, run_env(), snippet.rel)
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
         if cell.cell_type == "code":
