@@ -8,7 +8,8 @@ finished print page (hooks/print_page.py) it keeps the article and drops:
 - the site around it (header, navigation, search, footer) and print-site's own
   目录, replaced by a contents list of the numbered sections whose page numbers
   WeasyPrint fills in (`target-counter`, print_edition/pdf.css);
-- heading permalinks and paragraph numbers (they print on no paper: 如何引用);
+- heading permalinks, paragraph numbers (they print on no paper: 如何引用) and a
+  translation's links to the original;
 - the dark variants of the run figures, and the download block (a PDF does not
   offer itself).
 
@@ -49,7 +50,7 @@ MERMAID_LIGHT = {
 CSS_VARIABLE = re.compile(r"var\((--[\w-]+)\)")
 NUMBERED = re.compile(r"^(\d+(?:\.\d+)*)\.?\s")
 # Not part of any article: what the site adds around or inside it.
-NOT_PRINTED = "a.headerlink, a.para-num, .pdf-download, img[src$='#only-dark']"
+NOT_PRINTED = "a.headerlink, a.para-num, a.para-orig, .pdf-download, img[src$='#only-dark']"
 OURS = ".admonition, .tabbed-set, details"
 
 
