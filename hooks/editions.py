@@ -94,7 +94,7 @@ def on_files(files, config):
     if original(config):
         return files
     for file in files.documentation_pages():
-        if file.src_uri.endswith(".ipynb"):
+        if file.src_uri.endswith(".ipynb") and not file.src_uri.endswith(f".{edition(config)}.ipynb"):
             english = Path(file.abs_src_path).with_suffix(f".{edition(config)}.ipynb")
             if not english.is_file():
                 log.warning(f"translations: {file.src_uri}: no English notebook {english.name} (python -m snippets freeze)")
