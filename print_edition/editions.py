@@ -51,6 +51,8 @@ class Edition:
     cite_hint: str  # `{link}`: a link to that section, labelled cite_link
     cite_link: str
     size_units: tuple[str, str] = ("KB", "MB")
+    # Between a term and its definition, as the article writes its glossary ("**大模型**：指…").
+    definition_separator: str = "："
 
 
 EDITIONS: tuple[Edition, ...] = (

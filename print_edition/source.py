@@ -145,7 +145,7 @@ def without_repeated_group_headings(article: Tag) -> None:
             heading.decompose()
 
 
-def definitions_as_written(soup: BeautifulSoup, article: Tag, path) -> None:
+def definitions_as_written(soup: BeautifulSoup, article: Tag, path, separator: str) -> None:
     """A definition list (the site's glossaries, 1.4) as the article writes it: one item per term, "**term**：definition"."""
     for definitions in article.find_all("dl"):
         items = soup.new_tag("ul", attrs={"class": "definitions"})
@@ -156,7 +156,7 @@ def definitions_as_written(soup: BeautifulSoup, article: Tag, path) -> None:
             item = soup.new_tag("li", attrs={"id": term["id"]} if term.get("id") else {})
             bold = soup.new_tag("strong")
             bold.extend(list(term.contents))
-            item.extend([bold, "："])
+            item.extend([bold, separator])
             item.extend(list(definition.contents))
             items.append(item)
         definitions.replace_with(items)
@@ -238,7 +238,7 @@ def document(page_html: str, edition: Edition, *, page_uri: str, site_url: str, 
     metadata = read_metadata(page, article, edition, built, path)
     without_repeated_group_headings(article)
     lay_out_tabs(page, article, path)
-    definitions_as_written(page, article, path)
+    definitions_as_written(page, article, path, edition.definition_separator)
     for svg in article.select("figure.diagram > svg"):
         light_diagram(svg, path)
     retarget(article, edition, page_uri, path, site_url)
