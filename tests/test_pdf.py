@@ -378,7 +378,6 @@ def english() -> dict[str, str]:
     def plain(text: str) -> str:
         text = re.sub(r"<[^>]+>", "", text)
         text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
-        text = re.sub(r"\$([^$]+)\$", r"\1", text)
         return text.replace("**", "").replace("*", "").replace("`", "")
 
     po = polib.pofile(str(ROOT / "translations" / "en" / "article.po"))
@@ -393,13 +392,26 @@ def english_pdf(deployed_site) -> Path:
 
 
 def test_english_pdf_holds_every_translated_block_and_the_code(english_pdf):
-    text = squeeze(run(poppler("pdftotext"), "-raw", "-enc", "UTF-8", str(english_pdf), "-"))
-    missing = [key for key, translation in english().items() if squeeze(translation.replace("\n", " ")) not in text]
-    assert not missing, f"{len(missing)} units not in the English PDF, e.g. {missing[:5]}"
+    units = english()
+    # The running header and footer between two pages, and list bullets (drawn where pdftotext finds them).
+    furniture = re.compile(rf"^(?:{re.escape(units[mkdocs_yml()['site_name']])}|Page \d+ of \d+|•)$")
+    lines = run(poppler("pdftotext"), "-raw", "-enc", "UTF-8", str(english_pdf), "-").splitlines()
+    text = squeeze("\n".join(line for line in lines if not furniture.match(line.strip())))  # a block may span two pages
+
+    def printed(translation: str) -> bool:
+        # A definition's unit is its term and description on two lines; the PDF writes "term: description".
+        # Formulas are typeset: their TeX is printed whole (as in the Chinese PDF), the text around them in order.
+        pieces = re.split(r"\$([^$]+)\$", translation.replace("\n", ":"))
+        return all(squeeze(f"${piece}$" if index % 2 else piece) in text for index, piece in enumerate(pieces))
+
+    missing = [key for key, translation in units.items() if not printed(translation)]
+    assert not missing, f"{len(missing)} units not in the English PDF: {missing}"
     code = [line for b in blocks() if b.kind == "code" for line in b.text.splitlines() if line.strip()]
     assert all(squeeze(line) in text for line in code), "the code, as in the original"
-    for widget in ("Cite this section", "引用本节", "原文"):
+    for widget in ("Cite this section", "引用本节"):
         assert widget not in text, f"{widget!r} printed"
+    # The links to the original end each block on screen (原文 itself is in the code's comments).
+    assert not re.search(r"[.:;)\"”]原文", text), "a 原文 link printed"
 
 
 def test_english_pdf_outline_metadata_and_furniture(english_pdf, deployed_site):
