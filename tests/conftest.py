@@ -15,7 +15,8 @@ ROOT = Path(__file__).resolve().parent.parent
 # What a build needs; a temporary copy of these is a complete project (the citation
 # processor's cache comes along, so a copy starts Node only for what its edit changes).
 PROJECT_FILES = [
-    "mkdocs.yml", "package.json", "docs", "snippets", "includes", "overrides", "hooks", "citations", "node_modules",
+    "mkdocs.yml", "mkdocs.en.yml", "package.json", "docs", "snippets", "includes", "overrides", "hooks", "citations",
+    "translations", "node_modules",
     ".cache/citations",
     ".cache/katex",
 ]
