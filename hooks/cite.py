@@ -112,7 +112,7 @@ class Build:
 
     def styles_for(self, work: str) -> tuple[records.Style, ...]:
         """The original is cited in every style; a translation in APA 7 only: GB/T 7714 describes a
-        work in its own language (2015 and 2025, 著录用文字), so a text written to it cites the original."""
+        work in its own language (GB/T 7714-2015, 6.1 著录用文字), so a text written to it cites the original."""
         return self.styles if work == "original" else tuple(style for style in self.styles if style.name == "apa")
 
 
