@@ -165,7 +165,8 @@ class ParagraphIds(Treeprocessor):
     def original_link(self, anchor: str) -> etree.Element:
         """`#sec-3-1-p2` of this page; the build points it at the original's page (hooks/editions.py)."""
         language = self.original["lang"]
-        link = etree.Element("a", {"class": ORIGINAL_CLASS, "href": f"#{anchor}", "hreflang": language, "lang": language})
+        attributes = {"class": ORIGINAL_CLASS, "href": f"#{anchor}", "hreflang": language, "lang": language, "data-search-exclude": ""}
+        link = etree.Element("a", attributes)
         link.text = self.original["label"]
         return link
 

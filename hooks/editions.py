@@ -15,8 +15,8 @@ unit, from translations/en/*.po. This hook does the rest:
 - on_nav, on_page_markdown (English): titles in the navigation, page descriptions;
 - on_page_content (English): the 原文 link citations.paragraphs puts at the end of
   each block leads to the same block of the original;
-- on_post_build (Chinese, not serving): builds the English edition into
-  <site_dir>/en/, before csp.py writes one policy for both; (English) reports any
+- on_post_build (Chinese, not serving, unless TRANSLATIONS=0): builds the English
+  edition into <site_dir>/en/, before csp.py writes one policy for both; (English) reports any
   Chinese left outside `lang="zh"`, code and formulas (translations/leftovers.py).
 
 Strings without a current translation are shown in Chinese and logged as
@@ -33,6 +33,7 @@ from pathlib import Path
 import jinja2
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Section
 
@@ -48,7 +49,8 @@ ENGLISH_CONFIG = "mkdocs.en.yml"
 # Set on the English configuration when the Chinese build builds it: csp.py then leaves
 # the policy to the Chinese build, which covers both editions.
 PART_OF = "edition_part_of"
-ORIGINAL_LINK = re.compile(rf'(?P<start><a class="{ORIGINAL_CLASS}" href=")#')
+# citations.paragraphs' link at the end of an English block (Python-Markdown writes attributes sorted).
+ORIGINAL_LINK = re.compile(rf'(?P<start><a (?=[^>]*\bclass="{ORIGINAL_CLASS}")[^>]*?\bhref=")#')
 
 serving = False
 
@@ -138,7 +140,10 @@ def on_page_content(html, page, config, files):
     """The link citations.paragraphs puts at the end of each English block leads to the same block of the original."""
     if original(config):
         return html
-    return ORIGINAL_LINK.sub(lambda link: f'{link["start"]}{original_url(page.url)}#', html)
+    html, links = ORIGINAL_LINK.subn(lambda link: f'{link["start"]}{original_url(page.url)}#', html)
+    if links != html.count(f'class="{ORIGINAL_CLASS}"'):
+        raise PluginError(f"hooks/editions.py: {page.file.src_uri}: a 原文 link in a form this hook does not know")
+    return html
 
 
 def original_url(url: str) -> str:
@@ -175,7 +180,7 @@ def on_post_build(config):
     if not original(config):
         report_leftovers(config)
         return
-    if serving:
+    if serving or str(config.extra.get("translations", True)).lower() in {"0", "false", "no"}:
         return
     english = load_config(
         config_file=str(Path(config.config_file_path).parent / ENGLISH_CONFIG),

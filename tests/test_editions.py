@@ -179,7 +179,7 @@ def test_names_and_terms_follow_the_glossary():
 
 def test_a_changed_original_fails_the_strict_build_and_shows_the_original(tmp_path):
     old = "本文旨在通过对国内大模型市场的深入研究，"
-    result = build_edited_copy(tmp_path, "docs/1-background.md", old, "本文旨在通过对国内大模型市场的全面研究，")
+    result = build_edited_copy(tmp_path, "docs/1-background.md", old, "本文旨在通过对国内大模型市场的全面研究，", translations=True)
     assert result.returncode != 0, "a strict build with a stale translation must fail"
     assert "translations: docs/1-background.md: #sec-1-1-p1 was translated from another original" in result.stderr
     assert "python -m translations update" in result.stderr
