@@ -185,9 +185,11 @@ def on_page_content(html: str, page, config, files) -> str:
     html = _name_code_cells(html, page.file.src_uri, config)
     if found := EXTERNAL.search(html):
         raise PluginError(f"hooks/notebooks.py: {page.file.src_uri}: notebook page loads from another host: {found.group(0)!r}")
-    # mkdocs-jupyter (include_source: true) copies the notebook next to the page.
-    label = translated(config, "下载这个笔记本（{name}）", "hooks/notebooks.py", name=source.name)
-    download = f'<p class="notebook-download"><a class="md-button" href="{source.name}" download>{label}</a></p>\n'
+    # mkdocs-jupyter (include_source: true) copies the notebook the page was made from next to
+    # the page, under its own name: the English edition's is x.en.ipynb (hooks/editions.py).
+    notebook = PurePosixPath(page.file.abs_src_path).name
+    label = translated(config, "下载这个笔记本（{name}）", "hooks/notebooks.py", name=notebook)
+    download = f'<p class="notebook-download"><a class="md-button" href="{notebook}" download>{label}</a></p>\n'
     return download + html
 
 
