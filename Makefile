@@ -43,5 +43,10 @@ build: deps
 pdf: deps
 	PDF=1 $(BIN)/mkdocs build --strict
 
+# Two workers (pytest-xdist; the machine's two cores), each dealt whole modules: a module's
+# fixtures (a project copy built, a model trained, the page loads of tests/browser/test_pages.py)
+# are made once, and the site is built once for both (tests/conftest.py: once_per_run).
+# `make test PYTEST_WORKERS=0` runs everything in one process.
+PYTEST_WORKERS ?= 2
 test: deps
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile

@@ -1,5 +1,5 @@
 // Roles and names for markup Material's own script makes, which a page cannot carry
-// in its HTML (checked by axe-core in tests/browser/test_accessibility.py).
+// in its HTML (checked by axe-core in tests/browser/test_pages.py).
 //
 // 1. Each code block's copy button sits in a <nav class="md-code__nav">: one unnamed
 //    navigation landmark per code block, which a screen reader lists among the page's

@@ -11,12 +11,25 @@ import pytest
 from .test_interactions import search_result_links
 
 
+def point_at(tab, locator) -> None:
+    box = locator.bounding_box()
+    tab.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+
+
 def switch_language(tab, lang: str) -> None:
-    # The selector opens on hover; a reader may also Tab to its links.
+    # The selector opens on hover; a reader may also Tab to its links. The mouse moves as a
+    # reader's does: Playwright's hover() and click() first scroll their element "into view",
+    # which in the sticky header scrolls the page, and Material's navigation.tracking then
+    # replaces the reader's #anchor in the address bar with the heading scrolled to.
+    scrolled = tab.evaluate("scrollY")
+    point_at(tab, tab.locator(".md-header__option .md-select"))
     link = tab.locator(f'a.md-select__link[hreflang="{lang}"]')
-    tab.locator(".md-header__option .md-select").hover()
-    link.click()
-    tab.wait_for_load_state("networkidle")
+    link.wait_for(state="visible")
+    point_at(tab, link)
+    assert tab.evaluate("scrollY") == scrolled, "test set-up: the page scrolled before the click"
+    with tab.expect_navigation(wait_until="networkidle"):
+        tab.mouse.down()
+        tab.mouse.up()
 
 
 @pytest.mark.parametrize(
