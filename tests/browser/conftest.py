@@ -154,7 +154,10 @@ class Visit:
         self.external_requests.append(request.url)
 
     def goto(self, path: str = ""):
-        self.page.goto(self.base_url + path, wait_until="networkidle")
+        # "networkidle" alone can come before "load": on a busy machine the parser may
+        # leave the network idle for 500 ms with Material's bundle not yet run.
+        self.page.goto(self.base_url + path, wait_until="load")
+        self.page.wait_for_load_state("networkidle")
         return self.page
 
     def problems(self) -> list[str]:

@@ -27,9 +27,10 @@ def switch_language(tab, lang: str) -> None:
     link.wait_for(state="visible")
     point_at(tab, link)
     assert tab.evaluate("scrollY") == scrolled, "test set-up: the page scrolled before the click"
-    with tab.expect_navigation(wait_until="networkidle"):
+    with tab.expect_navigation(wait_until="load"):
         tab.mouse.down()
         tab.mouse.up()
+    tab.wait_for_load_state("networkidle")  # after "load", which it alone does not imply (Visit.goto)
 
 
 @pytest.mark.parametrize(
