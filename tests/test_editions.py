@@ -13,6 +13,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from xml.etree import ElementTree
 
 import polib
 import pytest
@@ -245,17 +246,19 @@ def test_the_language_selector_leads_to_the_same_page(site):
     assert "<link rel=\"alternate\"" not in (site / "index.html").read_text(encoding="utf-8"), "see mkdocs.yml, extra.alternate"
 
 
+SITEMAP_NAMESPACES = {"sitemap": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.w3.org/1999/xhtml"}
+
+
 def test_sitemaps_pair_each_page_with_its_counterpart(deployed_site):
     for root, base in ((deployed_site, DEPLOYED_URL), (deployed_site / "en", DEPLOYED_URL + "en/")):
-        sitemap = BeautifulSoup((root / "sitemap.xml").read_text(encoding="utf-8"), "html.parser")
-        urls = sitemap.find_all("url")
+        urls = ElementTree.parse(root / "sitemap.xml").getroot().findall("sitemap:url", SITEMAP_NAMESPACES)
         # Every page MkDocs builds (not 404.html; print-site writes the print page after the sitemap).
         pages = [p for p in pages_of(deployed_site) if p.endswith("index.html") and p != "print_page/index.html"]
         assert len(urls) == len(pages)
         for url in urls:
-            loc = url.find("loc").get_text()
+            loc = url.findtext("sitemap:loc", namespaces=SITEMAP_NAMESPACES)
             page = loc.removeprefix(base)
-            alternates = {link["hreflang"]: link["href"] for link in url.find_all("xhtml:link")}
+            alternates = {link.get("hreflang"): link.get("href") for link in url.findall("xhtml:link", SITEMAP_NAMESPACES)}
             assert alternates == {"zh": DEPLOYED_URL + page, "en": DEPLOYED_URL + "en/" + page}, loc
     robots = (deployed_site / "robots.txt").read_text(encoding="utf-8")
     assert robots.count("Sitemap: ") == 2
