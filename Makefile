@@ -13,7 +13,7 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: serve test build pdf deps
+.PHONY: serve serve-en test build pdf deps
 
 deps: $(VENV)/.installed node_modules/.installed
 
@@ -32,6 +32,10 @@ node_modules/.installed: package.json package-lock.json
 serve: deps
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
+# The English edition on its own (mkdocs.en.yml); `make build` writes both editions.
+serve-en: deps
+	$(BIN)/mkdocs serve -f mkdocs.en.yml --dev-addr 127.0.0.1:8001
+
 build: deps
 	$(BIN)/mkdocs build --strict
 
@@ -39,5 +43,10 @@ build: deps
 pdf: deps
 	PDF=1 $(BIN)/mkdocs build --strict
 
+# Two workers (pytest-xdist; the machine's two cores), each dealt whole modules: a module's
+# fixtures (a project copy built, a model trained, the page loads of tests/browser/test_pages.py)
+# are made once, and the site is built once for both (tests/conftest.py: once_per_run).
+# `make test PYTEST_WORKERS=0` runs everything in one process.
+PYTEST_WORKERS ?= 2
 test: deps
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile

@@ -2,10 +2,13 @@
 
 The field mapping is the one Zotero's own exporters use for a web page
 (translators BibLaTeX.js and RIS.js): biblatex `@online` with `titleaddon` for
-the website (here: the article a section belongs to), `url`, `urldate`, a
-corporate-style author in double braces, LaTeX specials escaped, UTF-8 kept;
-RIS `TY  - ELEC` with `T2` for the website and `Y2` for the access date, one
-line per tag.
+the website (here: the article a section belongs to), `type` for the website
+type (CSL `genre`), `url`, `urldate`, a corporate-style author in double braces,
+LaTeX specials escaped, UTF-8 kept; RIS `TY  - ELEC` with `T2` for the website,
+`M3` for the website type and `Y2` for the access date, one line per tag. The
+title of the original of a translation (CSL `original-title`, which Zotero keeps
+in its Extra field) goes where each format has a place for it: biblatex's
+`origtitle`, RIS `OP` (original publication).
 
 Not citation-js's BibTeX/RIS output (@citation-js/plugin-bibtex and -ris 0.8.2):
 its BibTeX drops every Chinese character unless `asciiOnly` is off, and then
@@ -66,6 +69,8 @@ def biblatex(record: dict) -> str:
         "author": "{" + author_of(record).translate(BIBTEX_ESCAPES) + "}",
         "title": record["title"].translate(BIBTEX_ESCAPES),
         "titleaddon": record.get("container-title", "").translate(BIBTEX_ESCAPES),
+        "type": record.get("genre", "").translate(BIBTEX_ESCAPES),
+        "origtitle": record.get("original-title", "").translate(BIBTEX_ESCAPES),
         "url": record["URL"],
         "urldate": iso_date(record["accessed"]),
         "langid": LANGIDS[language],
@@ -84,6 +89,8 @@ def ris(record: dict) -> str:
         ("AU", author_of(record)),
         ("TI", record["title"]),
         ("T2", record.get("container-title", "")),
+        ("M3", record.get("genre", "")),
+        ("OP", record.get("original-title", "")),
         ("LA", record["language"]),
         ("UR", record["URL"]),
         ("Y2", f"{year:04d}/{month:02d}/{day:02d}/"),

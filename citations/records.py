@@ -13,6 +13,19 @@ a section's record differs only in its id and its URL, which leads to the sectio
 - `URL` is the page URL + `#sec-…`, absolute when site_url is set;
 - `accessed` is the build date; there is no `issued`: the article gives no date.
 
+The English edition cites two works per unit (APA 7, 9.38 and 9.39):
+
+- the original, as above, plus the English translation of its title in `genre`:
+  APA 7 puts that translation in square brackets after the original title, and CSL
+  has no variable for it (`translated-title` was left out of CSL 1.0.2); apa.csl
+  prints `genre` (and `medium`) in those brackets, and neither official GB/T style
+  prints `genre` (both print `medium` as the carrier, `[EB/…]`), so the one record
+  gives APA's "原题 [English title]" and GB/T's entries unchanged;
+- this translation (`translation_record`): its English title, `language: en`, the
+  English page's URL, `original-title` (APA's "(Original work published as …)") and
+  `genre: English translation`, the description APA puts in brackets where the
+  translator's name would stand: the site names no translator, so none is given.
+
 Where in the article a citation points is a `Locator`: a numbered section or a
 part of the front matter (关键词, 摘要), and maybe a paragraph.
 
@@ -56,6 +69,18 @@ STYLES = (
 LOCALES = {"zh-CN": "citations/locales/locales-zh-CN.xml", "en-US": "citations/locales/locales-en-US.xml"}
 # The styles a paragraph is cited in (引用此段).
 IN_TEXT = ("apa", "gbt-2025")
+# The order of the tabs in each edition: an English reader's standard first.
+STYLE_ORDER = {"zh": ("gbt-2025", "gbt-2015", "apa"), "en": ("apa", "gbt-2025", "gbt-2015")}
+# APA's description of the English edition's text (9.21: in square brackets after the title).
+TRANSLATION_GENRE = "English translation"
+
+
+def styles_of(edition: str) -> tuple[Style, ...]:
+    """The styles shown in an edition, in its order."""
+    if edition not in STYLE_ORDER:
+        raise RecordError(f"no style order for the edition {edition!r} (citations/records.py STYLE_ORDER)")
+    by_name = {style.name: style for style in STYLES}
+    return tuple(by_name[name] for name in STYLE_ORDER[edition])
 
 
 class RecordError(ValueError):
@@ -103,14 +128,34 @@ def record_id(meta: dict, section: Section | None = None) -> str:
     return meta["key"] if section is None else f"{meta['key']}-{section.anchor}"
 
 
-def record(meta: dict, url: str, accessed: date, section: Section | None = None) -> dict:
-    """The article's record; a section's has its own id and its URL (`url`) leads to the section."""
-    return {
+def record(meta: dict, url: str, accessed: date, section: Section | None = None, translated_title: str = "") -> dict:
+    """The article's record; a section's has its own id and its URL (`url`) leads to the section.
+    Cited from a translation, it carries the translation of its title (`genre`: see above)."""
+    found = {
         "id": record_id(meta, section),
         "type": "webpage",
         "title": meta["title"],
         "author": [{"literal": meta["author"]}],
         "language": meta["language"],
+        "URL": url,
+        "accessed": {"date-parts": [[accessed.year, accessed.month, accessed.day]]},
+    }
+    if translated_title:
+        found["genre"] = translated_title
+    return found
+
+
+def translation_record(meta: dict, title: str, language: str, url: str, accessed: date, section: Section | None = None) -> dict:
+    """The site's translation of the article (or of a section: its URL leads there), cited as the work
+    read (APA 7, 9.39): its own title and language, the original's title, no translator (none is named)."""
+    return {
+        "id": f"{record_id(meta, section)}-{language}",
+        "type": "webpage",
+        "title": title,
+        "author": [{"literal": meta["author"]}],
+        "language": language,
+        "genre": TRANSLATION_GENRE,
+        "original-title": meta["title"],
         "URL": url,
         "accessed": {"date-parts": [[accessed.year, accessed.month, accessed.day]]},
     }
@@ -130,6 +175,12 @@ class Locator:
         """The locator citeproc-js is given: its labels "sec." and "para." are CSL's section and paragraph."""
         parts = [f"sec. {self.number}"] if self.number else []
         return ", ".join(parts + ([f"para. {self.paragraph}"] if self.paragraph else []))
+
+    @property
+    def place(self) -> str:
+        """The locator as APA's in-text citation writes it: Section 3.1, para. 2; Abstract section, para. 1."""
+        place = f"Section {self.number}" if self.number else f"{FRONT_MATTER[self.front][1]} section"
+        return place + (f", para. {self.paragraph}" if self.paragraph else "")
 
     @property
     def gbt(self) -> str:

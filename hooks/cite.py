@@ -9,10 +9,16 @@ this hook only places them in the build:
   citations/records.py), has the processor format their entries (GB/T 7714-2025,
   GB/T 7714-2015, APA 7) and in-text citations (with the section as locator), and
   adds the downloads: cite/<id>.bib|.ris|.json per unit and cite/<key>-all.* with
-  all of them.
+  all of them. In a translation (the English edition) each unit is two works: the
+  original (its record with the translated title) and this translation (its own
+  record, cited in APA 7 only; GB/T 7714 cites the original, in Chinese), and the
+  edition's downloads (en/cite/) hold both records of each unit.
 - on_page_markdown: a collapsed 引用本节 after every numbered heading; the whole
   article's entries in place of `<!-- citation: article -->`: open on 如何引用,
-  a collapsed 引用本文 anywhere else (the landing page, under the title).
+  a collapsed 引用本文 anywhere else (the landing page, under the title). Each
+  edition's blocks speak its language (citations/labels.py) and show its styles in
+  its order (citations/records.py: the English edition puts APA 7 first); in a
+  translation, every run of Chinese in an entry is marked `lang="zh"`.
 - on_page_content / on_env: the paragraph numbers (citations/paragraphs.py) get
   their in-text citations (APA 7 with section and paragraph, GB/T 7714-2025's
   number and 引文页码) from the same processor, for cite.js's 引用此段.
@@ -28,7 +34,8 @@ The access date is the build date as MkDocs has it (mkdocs.utils.get_build_datet
 SOURCE_DATE_EPOCH's UTC date when set, so builds are reproducible; else today, UTC);
 docs/javascripts/cite-date.js puts the reader's today in its place, in what is shown,
 copied and downloaded. URLs are absolute when site_url (SITE_URL) is set, else
-paths from the site root, and the block says so.
+paths from the site root, and the block says so; a translation's pages are under
+its edition's path (extra.editions: en/), the original's at the root.
 
 Unknown input fails the build: a `sec-` id on a heading in any other form, or one
 whose number is not the heading's own, incomplete extra.citation, a processor
@@ -44,12 +51,15 @@ from datetime import date
 from pathlib import Path
 
 from citations import export, records
+from citations.labels import WORDING
 from citations.paragraphs import NUMBER_CLASS
 from citations.processor import Processor, ProcessorError
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import get_build_datetime
+
+from translations.catalogs import CHINESE
 
 CITE_PAGE = "cite.md"
 DOWNLOADS = "cite"  # site folder of the .bib/.ris/.json files
@@ -61,6 +71,11 @@ FORMATS = {"bib": "BibTeX", "ris": "RIS", "json": "CSL-JSON"}
 PRINT_PAGE = "print_page/index.html"
 # A section's 引用本节 block (section_block): nothing inside it is a <details>.
 SECTION_BLOCK = re.compile(r'<details class="cite"[^>]*>.*?</details>\s*', re.S)
+ORIGINAL = "zh"  # the edition whose text is the article itself
+# Tags, and the text between them, of the processor's HTML.
+TAG = re.compile(r"(<[^>]*>)")
+# A run of Chinese in an entry's text: from a Chinese character to the last one before a Latin letter or markup.
+CHINESE_RUN = re.compile(rf"{CHINESE.pattern}(?:[^A-Za-z<&]*{CHINESE.pattern})?")
 
 
 class Build:
@@ -71,10 +86,35 @@ class Build:
         self.processor = Processor(Path(config.config_file_path).parent)
         self.accessed: date = get_build_datetime().date()
         self.absolute = bool(config.site_url)
+        self.edition = config.theme["language"]
+        self.styles = records.styles_of(self.edition)
+        if self.edition not in WORDING:
+            raise records.RecordError(f"no wording for the edition {self.edition!r} (citations/labels.py)")
+        self.words = WORDING[self.edition]
+        self.paths = edition_paths(config)
+        self.root = root_url(config, self.paths[self.edition])
+        # A translation's title: hooks/editions.py (on_config, priority 90) has put it in site_name
+        # (or, awaiting its translation, left the original there and logged it).
+        self.title = config.site_name if self.translation else self.meta["title"]
         self.records: dict[str, dict] = {}  # id -> CSL-JSON record
+        self.works: dict[str, dict[str, str]] = {}  # unit id (the original's record id) -> work -> record id
         self.entries: dict[tuple[str, str], dict] = {}  # (style, id) -> {"text", "html"}
         self.in_text: dict[tuple[str, str], str] = {}  # (style, id) -> the unit's in-text citation
         self.paragraphs: dict[str, list[str]] = {}  # page src_uri -> paragraph ids
+
+    @property
+    def translation(self) -> bool:
+        return self.edition != ORIGINAL
+
+    def url(self, file_url: str, anchor: str = "", edition: str = ORIGINAL) -> str:
+        """A page of an edition: absolute with site_url, else the path from the site's root."""
+        base = (self.root or "/") + self.paths[edition] + file_url
+        return base + (f"#{anchor}" if anchor else "")
+
+    def styles_for(self, work: str) -> tuple[records.Style, ...]:
+        """The original is cited in every style; a translation in APA 7 only: GB/T 7714 describes a
+        work in its own language (GB/T 7714-2015, 6.1 著录用文字), so a text written to it cites the original."""
+        return self.styles if work == "original" else tuple(style for style in self.styles if style.name == "apa")
 
 
 build: Build | None = None
@@ -92,9 +132,23 @@ def on_config(config):
         fail(str(error))
 
 
-def url_of(config, file_url: str, anchor: str = "") -> str:
-    base = config.site_url + file_url if config.site_url else "/" + file_url
-    return base + (f"#{anchor}" if anchor else "")
+def edition_paths(config) -> dict[str, str]:
+    """Each edition's path from the site's root (extra.editions in mkdocs.yml): {"zh": "", "en": "en/"}."""
+    editions = (config.extra or {}).get("editions") or [{"lang": ORIGINAL, "path": ""}]
+    paths = {edition["lang"]: edition["path"] for edition in editions}
+    for edition in (ORIGINAL, config.theme["language"]):
+        if edition not in paths:
+            raise records.RecordError(f"extra.editions in mkdocs.yml has no edition {edition!r}: its pages' URLs are unknown")
+    return paths
+
+
+def root_url(config, path: str) -> str:
+    """The site's URL (site_url without the edition's path, which hooks/editions.py adds), or "" without one."""
+    if not config.site_url:
+        return ""
+    if not config.site_url.endswith("/" + path):
+        raise records.RecordError(f"site_url {config.site_url} does not end with this edition's path {path!r}")
+    return config.site_url.removesuffix(path)
 
 
 def on_files(files, config):
@@ -106,27 +160,40 @@ def on_files(files, config):
             found = records.sections_in(file.content_string, file.src_uri)
         except records.RecordError as error:
             fail(str(error))
-        sections += [(section, url_of(config, file.url, section.anchor)) for _, section in found]
+        sections += [(section, file.url) for _, section in found]
     # The article first, then its sections in the article's order (1, 1.1, …, 10).
     sections.sort(key=lambda found: [int(part) for part in found[0].number.split(".")])
-    units = [records.record(build.meta, url_of(config, ""), build.accessed)]
-    units += [records.record(build.meta, url, build.accessed, section) for section, url in sections]
-    build.records = {unit["id"]: unit for unit in units}
+    units = [(None, "")] + sections
+    # Cited from a translation, the original carries its title's translation (APA 7, 9.38).
+    translated_title = build.title if build.translation else ""
+    works = []  # (section or None, work, record), each unit's original first
+    for section, file_url in units:
+        anchor = section.anchor if section else ""
+        original = records.record(build.meta, build.url(file_url, anchor), build.accessed, section, translated_title)
+        works.append((section, "original", original))
+        if build.translation:
+            url = build.url(file_url, anchor, build.edition)
+            works.append((section, "translation", records.translation_record(build.meta, build.title, build.edition, url, build.accessed, section)))
+    build.records = {record["id"]: record for _, _, record in works}
+    build.works = {}
+    for section, work, record in works:
+        build.works.setdefault(records.record_id(build.meta, section), {})[work] = record["id"]
 
-    jobs = [(style.name, unit["id"]) for unit in units for style in records.STYLES]
-    # A section is cited with its number as locator: (…, n.d., Section 3.1), [1]3.1 节.
-    where = {records.record_id(build.meta, section): records.locator(section.anchor) for section, _ in sections}
+    jobs = [(style.name, record["id"]) for _, work, record in works for style in build.styles_for(work)]
+    # A section is cited with its number as locator: (…, n.d., Section 3.1), [1]3.1 节; both works alike.
+    where = {record["id"]: records.locator(section.anchor) for section, _, record in works if section}
     cites = [(style, id_, where[id_].processor if id_ in where else "") for style, id_ in jobs]
-    answer = ask(records.request(units, entries=jobs, citations=cites))
+    answer = ask(records.request(list(build.records.values()), entries=jobs, citations=cites))
     build.entries = dict(zip(jobs, answer["entries"]))
     for (style, id_), cited in zip(jobs, answer["citations"]):
         build.in_text[(style, id_)] = cited["text"] + (where[id_].gbt if id_ in where and style.startswith("gbt") else "")
 
-    for unit in units:
+    for unit_id, unit_works in build.works.items():
+        unit_records = [build.records[record_id] for record_id in unit_works.values()]
         for extension, write in export.EXPORTS.items():
-            files.append(File.generated(config, f"{DOWNLOADS}/{unit['id']}.{extension}", content=write([unit])))
+            files.append(File.generated(config, f"{DOWNLOADS}/{unit_id}.{extension}", content=write(unit_records)))
     for extension, write in export.EXPORTS.items():
-        files.append(File.generated(config, f"{DOWNLOADS}/{build.meta['key']}-all.{extension}", content=write(units)))
+        files.append(File.generated(config, f"{DOWNLOADS}/{build.meta['key']}-all.{extension}", content=write(list(build.records.values()))))
     return files
 
 
@@ -146,20 +213,38 @@ def indent(text: str, spaces: int = 4) -> str:
 
 def copy_button(text: str) -> str:
     """Material's clipboard copies a button's data-clipboard-text."""
-    return f'<button class="md-clipboard cite-copy" type="button" title="复制" aria-label="复制" data-clipboard-text="{html.escape(text)}"></button>'
+    copy = build.words.copy
+    return f'<button class="md-clipboard cite-copy" type="button" title="{copy}" aria-label="{copy}" data-clipboard-text="{html.escape(text)}"></button>'
 
 
-def entry_html(style: str, record_id: str) -> str:
-    """The processor's entry as HTML, with a copy button for its plain text, and the unit's in-text citation."""
+def in_language(markup: str) -> str:
+    """In a translation, each run of Chinese in an entry (names, titles, GB/T's 引文位置) is marked
+    `<span lang="zh">`: the processor's text is kept, only that markup is added."""
+    if not build.translation:
+        return markup
+    return "".join(
+        part if part.startswith("<") else CHINESE_RUN.sub(lambda run: f'<span lang="zh">{run[0]}</span>', part)
+        for part in TAG.split(markup)
+    )
+
+
+def entry_html(style: str, record_id: str, work: str = "") -> str:
+    """The processor's entry as HTML, with a copy button for its plain text, and the unit's in-text citation;
+    where a block cites two works, each marked with its work (data-cite-work) and headed by its label."""
     entry = build.entries[(style, record_id)]
     in_text = build.in_text[(style, record_id)]
+    attributes = f'data-cite-style="{style}"' + (f' data-cite-work="{work}"' if work else "")
+    # GB/T's in-text form, number and 引文位置 (3.1 节第 2 段), is Chinese as a whole.
+    whole = ' lang="zh"' if build.translation and style.startswith("gbt") else ""
+    shown = html.escape(in_text) if whole else in_language(html.escape(in_text))
     return "\n".join([
-        f'<div class="cite-entry" data-cite-style="{style}">',
-        entry["html"],
+        *([f'<p class="cite-work">{build.words.works[work]}</p>'] if work else []),
+        f'<div class="cite-entry" {attributes}>',
+        in_language(entry["html"]),
         copy_button(entry["text"]),
         "</div>",
-        f'<div class="cite-in-text" data-cite-style="{style}"><span class="cite-in-text__label">文内：</span>'
-        f'<span class="cite-in-text__text">{html.escape(in_text)}</span>{copy_button(in_text)}</div>',
+        f'<div class="cite-in-text" {attributes}><span class="cite-in-text__label">{build.words.in_text}</span>'
+        f'<span class="cite-in-text__text"{whole}>{shown}</span>{copy_button(in_text)}</div>',
     ])
 
 
@@ -172,36 +257,45 @@ def download_links(stem: str, here: str) -> str:
     )
 
 
-def citation_tabs(record_id: str) -> list[str]:
+def citation_tabs(unit_id: str) -> list[str]:
+    """A tab per style, in the edition's order, with the entry of each work cited in it; then BibTeX (the .bib download)."""
+    works = build.works[unit_id]
     lines = []
-    for style in records.STYLES:
-        lines += [f'=== "{style.label}"', "", "    ```cite-entry", indent(entry_html(style.name, record_id)), "    ```", ""]
-    bibtex = export.biblatex(build.records[record_id]).rstrip("\n")
+    for style in build.styles:
+        shown = [(work, record_id) for work, record_id in works.items() if style in build.styles_for(work)]
+        # One work (the Chinese edition) needs no label.
+        html_ = "\n".join(entry_html(style.name, record_id, work if build.translation else "") for work, record_id in shown)
+        lines += [f'=== "{style.label}"', "", "    ```cite-entry", indent(html_), "    ```", ""]
+    bibtex = export.bib_file([build.records[record_id] for record_id in works.values()]).rstrip("\n")
     lines += ['=== "BibTeX"', "", "    ``` { .bibtex .cite-bibtex }", indent(bibtex), "    ```", ""]
     return lines
 
 
 def cite_note(here: str) -> str:
-    note = (
-        "无出版日期；引用日期是您当天的日期，显示、复制和下载的条目都用它（不启用 JavaScript 时是本站的构建日期）。"
-        f"[格式、段落号与下载说明]({posixpath.relpath(CITE_PAGE, here)})"
-    )
-    return note if build.absolute else "未设置 SITE_URL：网址是相对站点根目录的路径。" + note
+    """Which work to cite (where there are two), the dates, the URLs, and where 如何引用 explains it all."""
+    words = build.words
+    sentences = [words.which_work] if words.which_work else []
+    sentences += [] if build.absolute else [words.no_site_url]
+    sentences += [words.dates, words.how_to_cite.format(url=posixpath.relpath(CITE_PAGE, here))]
+    return words.space.join(sentences)
 
 
 def block_attributes(record_id: str) -> str:
     """What the scripts read off a citation block: the record it cites (cite.js: 引用此段 takes its entries) and its date (cite-date.js)."""
-    return f'data-search-exclude="" data-cite-record="{record_id}" data-cite-date="{build.accessed.isoformat()}" markdown'
+    # In a translation the block is written in its language here: translations/markdown.py leaves it as it is.
+    keep = ' translate="no"' if build.translation else ""
+    return f'data-search-exclude="" data-cite-record="{record_id}" data-cite-date="{build.accessed.isoformat()}"{keep} markdown'
 
 
 def section_block(record_id: str, here: str) -> str:
+    words = build.words
     lines = [
         f'<details class="cite" {block_attributes(record_id)}>',
-        "<summary>引用本节</summary>",
+        f"<summary>{words.section}</summary>",
         "",
         *citation_tabs(record_id),
-        f'<p class="cite-note" markdown>下载本节条目：{download_links(record_id, here)}（可导入 Zotero、EndNote、NoteExpress、JabRef 等）。'
-        f"{cite_note(here)}</p>",
+        f'<p class="cite-note" markdown>{words.section_downloads.format(links=download_links(record_id, here))}'
+        f"{words.space}{cite_note(here)}</p>",
         "",
         "</details>",
     ]
@@ -210,14 +304,16 @@ def section_block(record_id: str, here: str) -> str:
 
 def article_block(here: str, collapsed: bool) -> str:
     """The whole article's entries: open on 如何引用, a collapsed 引用本文 elsewhere."""
-    key = build.meta["key"]
+    key, words = build.meta["key"], build.words
+    downloads = words.article_downloads.format(
+        links=download_links(key, here), sections=len(build.works) - 1, all=download_links(key + "-all", here)
+    )
     lines = [
         f'<details class="cite" {block_attributes(key)}>' if collapsed else f'<div class="cite-article" {block_attributes(key)}>',
-        "<summary>引用本文</summary>" if collapsed else "",
+        f"<summary>{words.article}</summary>" if collapsed else "",
         "",
         *citation_tabs(key),
-        f'<p class="cite-note" markdown>下载全文条目：{download_links(key, here)}。'
-        f"全部条目（全文 + {len(build.records) - 1} 个小节）：{download_links(key + '-all', here)}。{cite_note(here)}</p>",
+        f'<p class="cite-note" markdown>{downloads}{words.space}{cite_note(here)}</p>',
         "",
         "</details>" if collapsed else "</div>",
     ]
@@ -285,12 +381,19 @@ def on_env(env, config, files):
     if not build.paragraphs:
         return env
     places = {pid: paragraph_locator(pid) for ids in build.paragraphs.values() for pid in ids}
-    jobs = [(style, record_of(where), where.processor) for where in places.values() for style in records.IN_TEXT]
+    # In a translation the paragraph is cited as the original or as this translation: one APA form for both, checked.
+    translation = build.translation
+    jobs = []
+    for where in places.values():
+        jobs += [(style, record_of(where), where.processor) for style in records.IN_TEXT]
+        jobs += [("apa", build.works[record_of(where)]["translation"], where.processor)] if translation else []
     answer = ask(records.request(list(build.records.values()), citations=jobs))
     cited = iter(answer["citations"])
     attributes = {}
     for pid, where in places.items():
         in_text = {style: next(cited)["text"] for style in records.IN_TEXT}
+        if translation and next(cited)["text"] != in_text["apa"]:
+            fail(f"#{pid}: APA 7 cites the original and this translation differently; 引用此段 shows one form (docs/javascripts/cite.js)")
         try:
             apa = where.apa(in_text["apa"])
         except records.RecordError as error:
@@ -298,6 +401,8 @@ def on_env(env, config, files):
         attributes[pid] = (
             f' data-cite-apa="{html.escape(apa)}" data-cite-gbt="{html.escape(in_text["gbt-2025"])}"'
             f' data-cite-where="{html.escape(where.gbt)}" data-cite-record="{record_of(where)}"'
+            # The locator in the language of a translation's labels (cite.js): Section 3.1, para. 2.
+            + (f' data-cite-place="{html.escape(where.place)}"' if translation else "")
         )
     for src_uri in build.paragraphs:
         page = files.get_file_from_path(src_uri).page

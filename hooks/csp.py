@@ -1,6 +1,6 @@
 """Content-Security-Policy: one policy for the whole site, enforced by the reader's browser.
 
-After every other hook and plugin has written its HTML (this runs last, in
+After every other hook and plugin has written its HTML, in both editions (this runs last, in
 on_post_build at the lowest priority: the print edition is written by
 mkdocs-print-site-plugin in on_post_build and rewritten by hooks/print_page.py at
 -100; static templates such as 404.html are written before on_post_build),
@@ -179,6 +179,9 @@ def on_post_build(config):
     if last is not on_post_build:
         _fail(f"{getattr(last, '__module__', '?')}'s {getattr(last, '__qualname__', last)} runs after this hook and could "
               "change pages after their inline code was hashed: give it a priority above -1000")
+    if config.extra.get("edition_part_of"):
+        # The English edition built by the Chinese build (hooks/editions.py): that build's policy covers both.
+        return
     site = Path(config.site_dir)
     pages = sorted(site.rglob("*.html"))
     if not pages:

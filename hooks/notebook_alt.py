@@ -12,6 +12,7 @@ naming the notebook. Pages that are not notebooks are returned untouched.
 from __future__ import annotations
 
 import json
+import logging
 import re
 from html import escape
 from pathlib import Path, PurePosixPath
@@ -21,6 +22,22 @@ from mkdocs.exceptions import PluginError
 IMAGE = re.compile(r"<img\b[^>]*>")
 PNG = re.compile(r'\ssrc="data:image/png;base64,(?P<data>[^"]*)"')
 ALT = re.compile(r'\salt="[^"]*"')
+
+
+class PlaceholderAltNotice(logging.Filter):
+    """nbconvert's "Alternative text is missing on N image(s)" (logger `traitlets`) is about the
+    placeholder this hook replaces, failing the build where it cannot. It reaches stderr as
+    soon as anything has configured the root logger: mkdocs-print-site-plugin's module-level
+    `logging.debug` does in on_post_build, before the English edition converts its notebooks
+    (hooks/editions.py), and `mkdocs build --strict` output must stay free of warnings."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("Alternative text is missing on ")
+
+
+# Once per process, however often MkDocs loads this hook (each build, each serve rebuild).
+if not any(type(f).__name__ == PlaceholderAltNotice.__name__ for f in logging.getLogger("traitlets").filters):
+    logging.getLogger("traitlets").addFilter(PlaceholderAltNotice())
 
 
 def alt_texts(notebook: Path) -> dict[str, str]:

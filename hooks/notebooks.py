@@ -47,6 +47,8 @@ from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
+from translations.strings import translated
+
 # nbconvert templates/base/mathjax.html.j2: the loader and its config, between these comments.
 MATHJAX = re.compile(r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->", re.S)
 # nbconvert templates/lab/mermaidjs.html.j2: one module script that imports mermaid on demand.
@@ -140,16 +142,17 @@ def _move_template_styles(html: str, page) -> str:
     return STYLE.sub("", before) + notebook + STYLE.sub("", after)
 
 
-def _name_code_cells(html: str, src_uri: str) -> str:
+def _name_code_cells(html: str, src_uri: str, config) -> str:
     """Makes each code box that scrolls focusable and named; the wrappers around the cells stop being tab stops."""
 
     def named(match: re.Match) -> str:
         number = PROMPT_NUMBER.fullmatch(match["prompt"].strip())
         if number is None:
             raise PluginError(f"hooks/notebooks.py: {src_uri}: unknown code cell prompt {match['prompt']!r}")
+        name = translated(config, "代码单元 [{number}]", "hooks/notebooks.py", number=number["number"].strip())
         return (
             f'<div class="jp-InputPrompt jp-InputArea-prompt">{match["prompt"]}</div>{match["between"]}'
-            f'<div class="highlight-ipynb{match["classes"]}" tabindex="0" role="group" aria-label="代码单元 [{number["number"].strip()}]">'
+            f'<div class="highlight-ipynb{match["classes"]}" tabindex="0" role="group" aria-label="{name}">'
         )
 
     boxes = html.count('<div class="highlight-ipynb')
@@ -172,19 +175,21 @@ def on_page_content(html: str, page, config, files) -> str:
         )
     html = _move_template_styles(html, page)
     # The copy button: the template's typo `for="…", aria-label=…` makes an attribute named ",",
-    # its aria-label needs the role its script would only add at runtime, and the page is Chinese.
+    # its aria-label needs the role its script would only add at runtime, and the page's language (Chinese or English).
     if COPY_BUTTON not in html:
         raise PluginError(f"hooks/notebooks.py: {page.file.src_uri}: no {COPY_BUTTON!r}; has the mkdocs-jupyter template changed?")
-    html = html.replace(COPY_BUTTON, '<clipboard-copy role="button" aria-label="复制代码" ')
-    html = html.replace('<span class="notice" hidden="">Copied!</span>', '<span class="notice" hidden="">已复制</span>')
-    html = _name_code_cells(html, page.file.src_uri)
+    copy = translated(config, "复制代码", "hooks/notebooks.py")
+    html = html.replace(COPY_BUTTON, f'<clipboard-copy role="button" aria-label="{copy}" ')
+    copied = translated(config, "已复制", "hooks/notebooks.py")
+    html = html.replace('<span class="notice" hidden="">Copied!</span>', f'<span class="notice" hidden="">{copied}</span>')
+    html = _name_code_cells(html, page.file.src_uri, config)
     if found := EXTERNAL.search(html):
         raise PluginError(f"hooks/notebooks.py: {page.file.src_uri}: notebook page loads from another host: {found.group(0)!r}")
-    # mkdocs-jupyter (include_source: true) copies the notebook next to the page.
-    download = (
-        f'<p class="notebook-download"><a class="md-button" href="{source.name}" download>'
-        f"下载这个笔记本（{source.name}）</a></p>\n"
-    )
+    # mkdocs-jupyter (include_source: true) copies the notebook the page was made from next to
+    # the page, under its own name: the English edition's is x.en.ipynb (hooks/editions.py).
+    notebook = PurePosixPath(page.file.abs_src_path).name
+    label = translated(config, "下载这个笔记本（{name}）", "hooks/notebooks.py", name=notebook)
+    download = f'<p class="notebook-download"><a class="md-button" href="{notebook}" download>{label}</a></p>\n'
     return download + html
 
 

@@ -21,7 +21,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.utils import get_build_datetime
 
 from print_edition import figures, links, markup, pdf, static
-from print_edition.editions import EDITIONS
+from print_edition.editions import for_build
 
 page_urls: dict[str, str] = {}  # print-site's page key -> the page's URL
 
@@ -36,16 +36,15 @@ def on_files(files, config):
 @event_priority(-100)
 def on_post_build(config):
     site = Path(config.site_dir)
-    for edition in EDITIONS:
-        path = site / edition.print_page
-        if not path.is_file():
-            raise PluginError(f"hooks/print_page.py: {path} was not written (is the print-site plugin enabled?)")
-        html = path.read_text(encoding="utf-8")
-        html = links.repoint(html, page_urls, path)
-        html = markup.clean(html, path)
-        html = static.finish(html, path)
-        html = figures.keep_lazy(html, path)
-        path.write_text(html, encoding="utf-8")
+    edition = for_build(config)  # each edition's build finishes its own print page (the English one in site/en/)
+    path = site / edition.print_page
+    if not path.is_file():
+        raise PluginError(f"hooks/print_page.py: {path} was not written (is the print-site plugin enabled?)")
+    html = path.read_text(encoding="utf-8")
+    html = links.repoint(html, page_urls, path)
+    html = markup.clean(html, path)
+    html = static.finish(html, path)
+    html = figures.keep_lazy(html, path)
+    path.write_text(html, encoding="utf-8")
     if pdf.wanted(config):
-        for edition in EDITIONS:
-            pdf.make(site, edition, site_url=config.site_url or "", built=get_build_datetime())
+        pdf.make(site, edition, site_url=config.site_url or "", built=get_build_datetime())

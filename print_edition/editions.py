@@ -2,8 +2,11 @@
 
 Everything that differs between editions is data here; print_edition/pdf.py,
 source.py and hooks/print_page.py read it and hold no text of any language.
-An English edition (a print page at en/print_page/) is one more entry, with its
-own file name, language and labels.
+Each build prints its own edition (`for_build`): the Chinese build the entry
+below; the English build (site/en/, hooks/editions.py) the same entry with its
+own file name and language, every label translated through the catalogs
+(translations/strings.py) and the headings read as that edition has them, so
+no English label can be older than the Chinese one it translates.
 
 The PDF's metadata comes from the edition's own print page, so each edition
 carries its own: Title is the article's first heading, Author the page's
@@ -14,11 +17,13 @@ Keywords the items under `keywords_heading`, Subject the paragraph under
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 
 # Where a page asks for its download block: the Markdown line `<!-- pdf-download -->`,
 # which Python-Markdown keeps as this comment in the HTML.
 MARKER = "<!-- pdf-download -->"
+# Per language: the PDF's file name (in the edition's own site folder) and its /Lang.
+FILES = {"zh": ("cn-llm-market.pdf", "zh-CN"), "en": ("cn-llm-market-en.pdf", "en")}
 
 
 @dataclass(frozen=True)
@@ -39,20 +44,22 @@ class Edition:
     # The download block on the site's pages.
     download_title: str
     download_link: str
-    download_details: str  # `{pages}`, `{size}`
+    download_details: str  # after the link, with its punctuation: `{pages}`, `{size}`
     download_note: str
     # How to cite the PDF by page: a section `#pdf` of this page, which the other pages' blocks link to.
     cite_page: str
     cite_hint: str  # `{link}`: a link to that section, labelled cite_link
     cite_link: str
     size_units: tuple[str, str] = ("KB", "MB")
+    # Between a term and its definition, as the article writes its glossary ("**大模型**：指…").
+    definition_separator: str = "："
 
 
 EDITIONS: tuple[Edition, ...] = (
     Edition(
         print_page="print_page/index.html",
-        pdf="cn-llm-market.pdf",
-        language="zh-CN",
+        pdf=FILES["zh"][0],
+        language=FILES["zh"][1],
         download_pages=("index.html", "cite/index.html", "print_page/index.html"),
         keywords_heading="关键词",
         abstract_heading="摘要",
@@ -62,10 +69,36 @@ EDITIONS: tuple[Edition, ...] = (
         colophon_url="，网址 {url}",
         download_title="PDF 版（本站添加）",
         download_link="下载 PDF",
-        download_details="A4，共 {pages} 页，{size}",
+        download_details="（A4，共 {pages} 页，{size}）",
         download_note="全文，含关系图、公式、运行结果和编者注；带书签和目录页码，文字可搜索、可复制。",
         cite_page="cite/index.html",
         cite_hint="按页码引用的写法见“{link}”。",
         cite_link="如何引用",
     ),
 )
+
+# The labels that are text (translated); the headings are the article's, found by their anchors.
+NOT_TEXT = {"print_page", "pdf", "language", "download_pages", "cite_page", "size_units", "keywords_heading", "abstract_heading"}
+
+
+def for_build(config) -> Edition:
+    """The edition this build prints: the original, or its translation into the build's language."""
+    from translations.strings import catalogs_of, edition, translated
+
+    original = EDITIONS[0]
+    language = edition(config)
+    if language == "zh":
+        return original
+    if language not in FILES:
+        raise ValueError(f"print_edition/editions.py: no PDF file for the language {language!r} (FILES)")
+    labels = {
+        field.name: translated(config, getattr(original, field.name), "print_edition/editions.py")
+        for field in fields(Edition)
+        if field.name not in NOT_TEXT
+    }
+    headings = {
+        name: catalogs_of(config).article(anchor, getattr(original, name)).translation or getattr(original, name)
+        for name, anchor in (("keywords_heading", "keywords"), ("abstract_heading", "abstract"))
+    }
+    pdf, lang = FILES[language]
+    return replace(original, pdf=pdf, language=lang, **labels, **headings)

@@ -143,7 +143,7 @@ def download_block(edition: Edition, printed: Printed, page: str) -> str:
         f'<div class="admonition info pdf-download" data-pdf-pages="{printed.pages}" data-pdf-bytes="{printed.size}">\n'
         f'<p class="admonition-title">{html.escape(edition.download_title)}</p>\n'
         f'<p><a href="{html.escape(relative(page, edition.pdf))}" type="application/pdf" download>'
-        f"{html.escape(edition.download_link)}</a>（{html.escape(details)}）</p>\n<p>{note}</p>\n</div>"
+        f"{html.escape(edition.download_link)}</a>{html.escape(details)}</p>\n<p>{note}</p>\n</div>"
     )
 
 

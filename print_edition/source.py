@@ -8,7 +8,8 @@ finished print page (hooks/print_page.py) it keeps the article and drops:
 - the site around it (header, navigation, search, footer) and print-site's own
   目录, replaced by a contents list of the numbered sections whose page numbers
   WeasyPrint fills in (`target-counter`, print_edition/pdf.css);
-- heading permalinks and paragraph numbers (they print on no paper: 如何引用);
+- heading permalinks, paragraph numbers (they print on no paper: 如何引用) and a
+  translation's links to the original;
 - the dark variants of the run figures, and the download block (a PDF does not
   offer itself).
 
@@ -49,7 +50,7 @@ MERMAID_LIGHT = {
 CSS_VARIABLE = re.compile(r"var\((--[\w-]+)\)")
 NUMBERED = re.compile(r"^(\d+(?:\.\d+)*)\.?\s")
 # Not part of any article: what the site adds around or inside it.
-NOT_PRINTED = "a.headerlink, a.para-num, .pdf-download, img[src$='#only-dark']"
+NOT_PRINTED = "a.headerlink, a.para-num, a.para-orig, .pdf-download, img[src$='#only-dark']"
 OURS = ".admonition, .tabbed-set, details"
 
 
@@ -144,7 +145,7 @@ def without_repeated_group_headings(article: Tag) -> None:
             heading.decompose()
 
 
-def definitions_as_written(soup: BeautifulSoup, article: Tag, path) -> None:
+def definitions_as_written(soup: BeautifulSoup, article: Tag, path, separator: str) -> None:
     """A definition list (the site's glossaries, 1.4) as the article writes it: one item per term, "**term**：definition"."""
     for definitions in article.find_all("dl"):
         items = soup.new_tag("ul", attrs={"class": "definitions"})
@@ -155,7 +156,7 @@ def definitions_as_written(soup: BeautifulSoup, article: Tag, path) -> None:
             item = soup.new_tag("li", attrs={"id": term["id"]} if term.get("id") else {})
             bold = soup.new_tag("strong")
             bold.extend(list(term.contents))
-            item.extend([bold, "："])
+            item.extend([bold, separator])
             item.extend(list(definition.contents))
             items.append(item)
         definitions.replace_with(items)
@@ -237,7 +238,7 @@ def document(page_html: str, edition: Edition, *, page_uri: str, site_url: str, 
     metadata = read_metadata(page, article, edition, built, path)
     without_repeated_group_headings(article)
     lay_out_tabs(page, article, path)
-    definitions_as_written(page, article, path)
+    definitions_as_written(page, article, path, edition.definition_separator)
     for svg in article.select("figure.diagram > svg"):
         light_diagram(svg, path)
     retarget(article, edition, page_uri, path, site_url)

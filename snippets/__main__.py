@@ -6,8 +6,9 @@
                  by default snippets-figures/ in the system's temporary directory)
   run --all      run every Python snippet, one progress line each
   freeze [ID…]   re-run snippets and refresh snippets/_frozen/, docs/figures/ and
-                 docs/notebooks/; `freeze 2` redraws the diagram's SVG (everything
-                 when no id is given)
+                 docs/notebooks/ (with what the English edition needs: figures,
+                 captions, notebooks); `freeze 2` redraws the diagram's SVGs
+                 (Chinese and English); everything when no id is given
   check          list snippets whose frozen output, figures or SVG are stale (exit 1 if any)
 """
 
@@ -106,7 +107,7 @@ def cmd_run(args) -> int:
         if result.returncode != 0:
             print(f"error: {snippet.rel} exited with status {result.returncode}", file=sys.stderr)
             return 1
-        print(f"figures ({drawn(folder)}; each as .light.svg and .dark.svg) written to {folder}/")
+        print(f"figures ({drawn(folder)}; each as .light.svg and .dark.svg, in English .en.light.svg and .en.dark.svg) written to {folder}/")
         return 0
     failed = []
     for number, snippet in enumerate(snippets, start=1):
@@ -135,7 +136,7 @@ def cmd_freeze(args) -> int:
     try:
         for snippet in drawn:
             print(f"drawing {snippet.id} ({snippet.rel}) …", flush=True)
-            print(f"wrote {diagrams.freeze(snippet).relative_to(catalog.ROOT)}")
+            print(f"wrote {', '.join(str(path.relative_to(catalog.ROOT)) for path in diagrams.freeze(snippet))}")
         if python:
             freeze.freeze(python)
     except (freeze.SnippetFailed, diagrams.DiagramError) as error:

@@ -77,7 +77,8 @@ class Snippet:
 
     @property
     def figures(self) -> Path:
-        """Folder of the frozen run's figures: <name>.light.svg, <name>.dark.svg and figures.json."""
+        """Folder of the frozen run's figures: <name>.light.svg, <name>.dark.svg, their English
+        <name>.en.light.svg, <name>.en.dark.svg, and figures.json."""
         return FIGURES / self.name
 
     @property
@@ -86,9 +87,19 @@ class Snippet:
         return FROZEN / f"{self.name}.figures.md"
 
     @property
+    def figures_include_en(self) -> Path:
+        """The same for the English edition: English alt texts and captions, the `.en.` SVGs."""
+        return FROZEN / f"{self.name}.figures.en.md"
+
+    @property
     def notebook(self) -> Path | None:
         """The executed notebook of an article snippet (Keras 3 counterparts have none)."""
         return NOTEBOOKS / f"{self.name}.ipynb" if self.runnable and not self.keras3 else None
+
+    @property
+    def notebook_en(self) -> Path | None:
+        """Its English edition: the same run, our markdown cells and the figures in English."""
+        return self.notebook.with_suffix(".en.ipynb") if self.notebook is not None else None
 
     def sha256(self) -> str:
         return hashlib.sha256(self.path.read_bytes()).hexdigest()

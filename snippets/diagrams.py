@@ -20,6 +20,13 @@ fails the build when there is none or it is stale. The SVG's colours are
 Material's `--md-mermaid-*` CSS variables (THEME_CSS), so the inline drawing
 follows the light/dark toggle. Its accessible name and description are the
 `accTitle`/`accDescr` lines we add below the article's section of the .mmd.
+
+The English edition shows the same drawing (the node labels are the
+author's and stay Chinese) named and described in English: the .mmd holds
+the English lines as comments, `%% en accTitle: …` and `%% en accDescr: …`,
+and the freeze draws the file again with them in place of the Chinese ones
+into `<name>.en.svg`, stamped like the Chinese SVG. The English build names
+`fence_en` as its fence.
 """
 
 from __future__ import annotations
@@ -37,6 +44,10 @@ from snippets.catalog import FROZEN, ROOT, Snippet, all_snippets
 PACKAGE_JSON = ROOT / "package.json"
 MERMAID_JS = ROOT / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
 MANIFEST = FROZEN / "manifest.json"
+LANGUAGES = ("zh", "en")  # the article's, then the English edition's
+OUR_LINE = re.compile(r"^[ \t]*(?P<key>accTitle|accDescr): .*$", re.M)  # our accessibility lines (Mermaid syntax)
+NODES = '<g class="nodes"'  # Mermaid's group of the nodes, with their labels
+EN_LINE = re.compile(r"^%% en (?P<key>accTitle|accDescr): (?P<text>.+)$", re.M)  # their English, as Mermaid comments
 ARTICLE = re.compile(r"^%% -{1,}8<-{1,}\s+\[start:article\]\n(?P<body>.*?)\n%% -{1,}8<-{1,}\s+\[end:article\]$", re.M | re.S)
 
 # Chromium as the browser tests start it (no sandbox as root, nothing fetched in the background).
@@ -87,8 +98,25 @@ def diagrams() -> list[Snippet]:
     return [s for s in all_snippets() if s.kind == "mermaid"]
 
 
-def svg_path(snippet: Snippet) -> Path:
-    return snippet.path.with_suffix(".svg")
+def svg_path(snippet: Snippet, language: str = "zh") -> Path:
+    """`s2_concept_map.svg`, or in English `s2_concept_map.en.svg`."""
+    return snippet.path.with_suffix(".svg" if language == "zh" else f".{language}.svg")
+
+
+def source_in(snippet: Snippet, language: str) -> str:
+    """The .mmd as Mermaid draws it in `language`: in English, our accTitle/accDescr lines replaced by their English."""
+    text = snippet.path.read_text(encoding="utf-8")
+    if language == "zh":
+        return text
+    ours = [m["key"] for m in OUR_LINE.finditer(text)]
+    english = [(m["key"], m["text"]) for m in EN_LINE.finditer(text)]
+    for key in ("accTitle", "accDescr"):
+        found = (ours.count(key), [k for k, _ in english].count(key))
+        if found != (1, 1):
+            raise DiagramError(f"{snippet.rel}: needs one `{key}: …` line below the article section and one "
+                               f"`%% en {key}: …` line with its English; found {found[0]} and {found[1]}")
+    words = dict(english)
+    return OUR_LINE.sub(lambda m: m[0][: m.start("key") - m.start()] + f"{m['key']}: {words[m['key']]}", text)
 
 
 def _rel(path: Path) -> str:
@@ -138,9 +166,17 @@ def _manifest() -> dict:
     return json.loads(MANIFEST.read_text(encoding="utf-8")) if MANIFEST.exists() else {}
 
 
-def stale(snippet: Snippet) -> str | None:
-    """Why the frozen SVG of `snippet` is missing or out of date, or None."""
-    svg = _rel(svg_path(snippet))
+def stale(snippet: Snippet, languages: tuple[str, ...] = LANGUAGES) -> str | None:
+    """Why a frozen SVG of `snippet` (in any of `languages`) is missing or out of date, or None."""
+    for language in languages:
+        if reason := _stale(snippet, language):
+            return reason
+    return None
+
+
+def _stale(snippet: Snippet, language: str) -> str | None:
+    svg = _rel(svg_path(snippet, language))
+    key = "svg" if language == "zh" else f"svg_{language}"
     entry = _manifest().get(snippet.name)
     if entry is None:
         return f"{snippet.rel}: no frozen SVG in {MANIFEST.relative_to(ROOT)}; {refresh(snippet)}"
@@ -152,9 +188,11 @@ def stale(snippet: Snippet) -> str | None:
                 f"package.json pins {current['mermaid']}; {refresh(snippet)}")
     if entry.get("config_sha256") != current["config_sha256"]:
         return f"{svg} was drawn with another RENDER_CONFIG (snippets/diagrams.py); {refresh(snippet)}"
-    if not svg_path(snippet).is_file():
+    if not svg_path(snippet, language).is_file():
         return f"{snippet.rel}: frozen SVG {svg} is missing; {refresh(snippet)}"
-    if entry.get("svg_sha256") != _sha256(svg_path(snippet).read_bytes()):
+    if key not in entry:
+        return f"{snippet.rel}: {svg} is not in {MANIFEST.relative_to(ROOT)}; {refresh(snippet)}"
+    if entry.get(f"{key}_sha256") != _sha256(svg_path(snippet, language).read_bytes()):
         return f"{svg} was edited by hand (its sha256 is not the one frozen); {refresh(snippet)}"
     return None
 
@@ -169,10 +207,11 @@ def chromium_path() -> str:
     return path
 
 
-def render(snippet: Snippet, browser=None) -> str:
+def render(snippet: Snippet, browser=None, language: str = "zh") -> str:
     """The SVG Mermaid draws from the whole .mmd file (the article's lines and our accTitle/accDescr).
 
     In a Playwright `browser` if given (the browser tests have one), else in a Chromium of its own.
+    In English (`language="en"`), from the file with our lines in English (source_in).
     """
     installed = MERMAID_JS.parent.parent / "package.json"
     version = json.loads(installed.read_text(encoding="utf-8"))["version"] if installed.is_file() else "missing"
@@ -184,7 +223,7 @@ def render(snippet: Snippet, browser=None) -> str:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
             try:
-                return render(snippet, browser)
+                return render(snippet, browser, language)
             finally:
                 browser.close()
 
@@ -196,7 +235,7 @@ def render(snippet: Snippet, browser=None) -> str:
         page.add_script_tag(path=str(MERMAID_JS))
         svg = page.evaluate(
             "async ([id, text, config]) => { mermaid.initialize(config); return (await mermaid.render(id, text)).svg }",
-            [snippet.path.stem.replace("_", "-"), snippet.path.read_text(encoding="utf-8"), RENDER_CONFIG],
+            [snippet.path.stem.replace("_", "-"), source_in(snippet, language), RENDER_CONFIG],
         )
     except PlaywrightError as error:
         raise DiagramError(f"{snippet.rel}: Mermaid cannot draw it: {error.message.splitlines()[0]}") from None
@@ -208,16 +247,29 @@ def render(snippet: Snippet, browser=None) -> str:
     return svg + "\n"
 
 
-def freeze(snippet: Snippet) -> Path:
-    """Draw `snippet`, write its SVG next to it and its stamp into the manifest."""
-    svg = render(snippet)
-    path = svg_path(snippet)
-    path.write_text(svg, encoding="utf-8")
+def freeze(snippet: Snippet) -> list[Path]:
+    """Draw `snippet` in each language, write its SVGs next to it and their stamp into the manifest."""
+    from playwright.sync_api import sync_playwright
+
+    entry = stamp(snippet)
+    paths = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        try:
+            drawn = {language: render(snippet, browser, language) for language in LANGUAGES}
+        finally:
+            browser.close()
+    for language, svg in drawn.items():
+        key = "svg" if language == "zh" else f"svg_{language}"
+        path = svg_path(snippet, language)
+        path.write_text(svg, encoding="utf-8")
+        entry |= {key: path.relative_to(ROOT).as_posix(), f"{key}_sha256": _sha256(svg.encode("utf-8"))}
+        paths.append(path)
     manifest = _manifest()
-    manifest[snippet.name] = {**stamp(snippet), "svg": path.relative_to(ROOT).as_posix(), "svg_sha256": _sha256(svg.encode("utf-8"))}
+    manifest[snippet.name] = entry
     FROZEN.mkdir(exist_ok=True)
     MANIFEST.write_text(json.dumps(manifest, indent=2, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
-    return path
+    return paths
 
 
 # The page side: a superfences custom fence ---------------------------------------
@@ -237,7 +289,18 @@ def fence(source: str, language: str, css_class: str, options: dict, md, **kwarg
         raise SuperFencesException(f"snippets/diagrams.py: {error}") from None
 
 
-def figure(source: str) -> str:
+def fence_en(source: str, language: str, css_class: str, options: dict, md, **kwargs) -> str:
+    """`fence` for the English edition: the same diagram, its SVG named and described in English
+    (`<name>.en.svg`), the author's Chinese node labels marked `lang="zh"`."""
+    from pymdownx.superfences import SuperFencesException
+
+    try:
+        return figure(source, "en")
+    except DiagramError as error:
+        raise SuperFencesException(f"snippets/diagrams.py: {error}") from None
+
+
+def figure(source: str, language: str = "zh") -> str:
     text = source.strip("\n")
     matches = [s for s in diagrams() if article_section(s).strip("\n") == text]
     if not matches:
@@ -247,9 +310,14 @@ def figure(source: str) -> str:
             f"diagrams are included from snippets/ and drawn by `python -m snippets freeze`. It begins: {text[:60]!r}"
         )
     snippet = matches[0]
-    if reason := stale(snippet):
+    if reason := stale(snippet, (language,)):
         raise DiagramError(reason)
-    svg = svg_path(snippet).read_text(encoding="utf-8").strip()
+    svg = svg_path(snippet, language).read_text(encoding="utf-8").strip()
+    if language != "zh":
+        # The node labels are the author's Chinese: marked so on a page in another language.
+        if svg.count(NODES) != 1:
+            raise DiagramError(f"{_rel(svg_path(snippet, language))}: expected one {NODES}…> (the node labels), found {svg.count(NODES)}")
+        svg = svg.replace(NODES, f'{NODES} lang="zh"')
     # Kept out of the search index: the 源码 tab next to it holds the same words.
     return f'<figure class="diagram" data-search-exclude data-diagram="{html.escape(snippet.rel)}">\n{svg}\n</figure>'
 

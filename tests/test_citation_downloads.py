@@ -11,7 +11,7 @@ import bibtexparser
 import jsonschema
 import pytest
 import rispy
-from citation_html import ROOT, citation_metadata, records_of
+from citation_html import ROOT, citation_metadata, english_title, records_of
 from conftest import DEPLOYED_EPOCH, DEPLOYED_URL
 from test_anchors import ANCHORS
 
@@ -120,3 +120,37 @@ def test_downloads_are_utf8_without_a_byte_order_mark(deployed_site):
         data = path.read_bytes()
         assert not data.startswith(b"\xef\xbb\xbf"), path.name
         assert "贾扬清" in data.decode("utf-8"), path.name
+
+
+# --- the English edition's files (en/cite/): each unit as the original and this translation -----
+
+
+def test_english_downloads_hold_both_works_and_parse(deployed_site):
+    """The English edition's 全部条目 files: 98 records, each unit's original (its English title as genre: BibTeX
+    type, RIS M3) then this translation (English title, genre "English translation", the original's title as
+    origtitle / OP, the English page's URL); valid CSL-JSON, and BibTeX and RIS that parse."""
+    folder = deployed_site / "en" / "cite"
+    english = [(f"{record_id}-en", url.replace(DEPLOYED_URL, DEPLOYED_URL + "en/", 1)) for record_id, _, url in UNITS]
+    expected = [unit for pair in zip([(record_id, url) for record_id, _, url in UNITS], english) for unit in pair]
+    records = records_of(folder / f"{META['key']}-all.json")
+    assert VALIDATOR.is_valid(records)
+    assert [(r["id"], r["URL"]) for r in records] == expected
+    title = english_title()
+    assert all(r["genre"] == (title if i % 2 == 0 else "English translation") for i, r in enumerate(records))
+
+    library = bibtexparser.parse_string((folder / f"{META['key']}-all.bib").read_text(encoding="utf-8"))
+    assert not library.failed_blocks and [entry.key for entry in library.entries] == [id_ for id_, _ in expected]
+    for entry in library.entries:
+        fields = fields_of(entry)
+        if entry.key.endswith("-en"):
+            assert (fields["title"], fields["type"], fields["origtitle"], fields["langid"]) == (title, "English translation", META["title"], "english")
+        else:
+            assert (fields["title"], fields["type"], fields["langid"]) == (META["title"], title, "chinese") and "origtitle" not in fields
+
+    entries = rispy.loads((folder / f"{META['key']}-all.ris").read_bytes().decode("utf-8"))
+    assert [(e["id"], e["urls"][0]) for e in entries] == expected
+    for entry in entries:
+        if entry["id"].endswith("-en"):
+            assert (entry["title"], entry["type_of_work"], entry["original_publication"]) == (title, "English translation", META["title"])
+        else:
+            assert (entry["title"], entry["type_of_work"]) == (META["title"], title) and "original_publication" not in entry

@@ -8,6 +8,7 @@ never from the day the tests run."""
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import sys
@@ -20,6 +21,7 @@ import bibtexparser
 import pytest
 from bs4 import BeautifulSoup
 from citation_html import (
+    EDITION_PATH,
     FORMATS,
     ROOT,
     STYLE_OF,
@@ -27,6 +29,7 @@ from citation_html import (
     citation_metadata,
     citations,
     download,
+    english_title,
     mkdocs_yml,
     processor_output,
     records_of,
@@ -44,8 +47,8 @@ IDS = [anchor for _, anchor, _ in ANCHORS]
 CSL = {"ns": "http://purl.org/net/xbiblio/csl"}
 
 
-def page_citations(site: Path, page_url: str):
-    return citations(soup(site / page_url / "index.html"))
+def page_citations(site: Path, page_url: str, edition: str = "zh"):
+    return citations(soup(site / page_url / "index.html"), edition)
 
 
 def unescape_bibtex(value: str) -> str:
@@ -306,17 +309,26 @@ def test_a_build_dated_long_ago_says_that_day_everywhere_and_never_today(deploye
 # --- not in the search index ---------------------------------------------------
 
 
-def test_citations_and_paragraph_numbers_stay_out_of_the_search_index(site):
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+@pytest.mark.parametrize(
+    ("edition", "heading", "markers"),
+    [
+        ("", "深度学习中的损失函数", ("[EB/OL]", "Retrieved", "@online", "引用本节", "(n.d.)", "下载本节条目")),
+        ("en", "Loss functions in deep learning",
+         ("[EB/OL]", "Retrieved", "@online", "Cite this section", "(n.d.)", "Download this section", "English translation")),
+    ],
+    ids=["zh", "en"],
+)
+def test_citations_and_paragraph_numbers_stay_out_of_the_search_index(site, edition, heading, markers):
+    index = json.loads((site / edition / "search" / "search_index.json").read_text(encoding="utf-8"))
     # The article's pages (the 如何引用 page explains the formats, so it may name them).
     docs = [doc for doc in index["docs"] if not doc["location"].startswith("cite/")]
     # The Chinese segmenter separates words with zero-width spaces.
     text = " ".join(doc["title"] + " " + doc["text"] for doc in docs).replace("\u200b", "")
-    assert "深度学习中的损失函数" in text  # the headings are indexed …
-    for marker in ("[EB/OL]", "Retrieved", "@online", "引用本节", "(n.d.)", "下载本节条目"):
+    assert heading in text  # the headings are indexed …
+    for marker in markers:
         assert marker not in text, f"citation text {marker!r} in the search index"
     section = next(doc for doc in docs if doc["location"] == "5-project/#sec-5-3")
-    assert not re.search(r"(^|\s)6\s*通过这个案例", section["text"].replace("\u200b", "")), "a paragraph number was indexed"
+    assert not re.search(r"(^|\s)6\s*(通过这个案例|Through this)", section["text"].replace("\u200b", "")), "a paragraph number was indexed"
 
 
 # --- unknown input and a failing processor fail the build ----------------------
@@ -372,15 +384,17 @@ def test_cite_page_follows_the_article_in_the_nav():
     assert nav.index("cite.md") > nav.index("10-further-reading.md")
 
 
-def test_cite_page_offers_the_whole_article_and_all_entries(site):
-    page = soup(site / "cite" / "index.html")
-    cite = article_citation(page)
+@pytest.mark.parametrize("edition", ["zh", "en"])
+def test_cite_page_offers_the_whole_article_and_all_entries(site, edition):
+    folder = site / EDITION_PATH[edition] / "cite"
+    page = soup(folder / "index.html")
+    cite = article_citation(page, edition)
     assert cite.entries["GB/T 7714-2025"].copied.endswith("[EB/OL]. [" + cite.box["data-cite-date"] + "]. /.")
     for name, extension in (("BibTeX", "bib"), ("RIS", "ris"), ("CSL-JSON", "json")):
         hrefs = [a["href"] for a in cite.box.select(".cite-note a") if a.get_text() == name]
-        # The whole article's file, then the file with all 49 entries.
+        # The whole article's file, then the file with all 49 entries (the English edition's: each twice).
         assert hrefs == [f"{META['key']}.{extension}", f"{META['key']}-all.{extension}"], name
-        assert all((site / "cite" / href).is_file() for href in hrefs)
+        assert all((folder / href).is_file() for href in hrefs)
 
 
 def test_cite_page_explains_formats_policies_and_differences(site):
@@ -404,9 +418,10 @@ def styles_and_locales() -> list[Path]:
     return sorted((ROOT / "citations" / "styles").glob("*.csl")) + sorted((ROOT / "citations" / "locales").glob("*.xml"))
 
 
-def test_style_files_are_credited_on_the_cite_page(site):
+@pytest.mark.parametrize("edition", ["", "en"])
+def test_style_files_are_credited_on_the_cite_page(site, edition):
     """Each CSL file: its name, every author, contributor and translator, and its CC BY-SA 3.0 licence."""
-    text = soup(site / "cite" / "index.html").select_one("article").get_text()
+    text = soup(site / edition / "cite" / "index.html").select_one("article").get_text()
     assert "citationstyles.org" in text and "CC BY-SA 3.0" in text
     for path in styles_and_locales():
         info = ET.parse(path).getroot().find("ns:info", CSL)
@@ -429,20 +444,189 @@ def test_style_files_are_the_official_ones_unmodified():
         assert f"`{path.name}`" in readme and digest in readme, f"{path.name}: not listed with sha256 {digest}"
 
 
-def test_print_link(site):
-    page = soup(site / "cite" / "index.html")
+@pytest.mark.parametrize("edition", ["", "en"])
+def test_print_link(site, edition):
+    page = soup(site / edition / "cite" / "index.html")
     print_link = page.select_one('article a[href="../print_page/"]')
-    assert print_link is not None and (site / "print_page" / "index.html").is_file()
+    assert print_link is not None and (site / edition / "print_page" / "index.html").is_file()
 
 
-def test_cite_pages_examples_are_what_the_processor_makes(site):
-    """The rule on 如何引用 shows the 3.1 entries as examples: they are citeproc-js's, for that record."""
-    text = " ".join(soup(site / "cite" / "index.html").select_one("article").get_text().split())
+@pytest.mark.parametrize(("edition", "author"), [("", "作者"), ("en", "Author")], ids=["zh", "en"])
+def test_cite_pages_examples_are_what_the_processor_makes(site, edition, author):
+    """The rule on 如何引用 shows the 3.1 entries as examples: they are citeproc-js's, for that record; and so are
+    the examples of citing from the English edition, the original's and this translation's (both editions' pages)."""
+    text = " ".join(soup(site / edition / "cite" / "index.html").select_one("article").get_text().split())
     record = {"id": "cn-llm-market-sec-3-1", "type": "webpage", "title": META["title"], "author": [{"literal": META["author"]}],
               "language": META["language"], "URL": "https://example.org/article/3-algorithms/#sec-3-1",
               "accessed": {"date-parts": [[2026, 7, 1]]}}
-    made = processor_output([record], entries=[("gbt-2025", record["id"]), ("apa", record["id"])],
+    original = dict(record, id="original", genre=EN_TITLE)
+    translation = dict(record, id="translation", title=EN_TITLE, language="en", genre="English translation",
+                       URL="https://example.org/article/en/3-algorithms/#sec-3-1", **{"original-title": META["title"]})
+    made = processor_output([record, original, translation],
+                            entries=[("gbt-2025", record["id"]), ("apa", record["id"]), ("apa", "original"), ("apa", "translation")],
                             citations=[("apa", record["id"], "sec. 3.1, para. 2")])
     for entry in made["entries"]:
         assert " ".join(entry["text"].split()) in text
-    assert made["citations"][0]["text"].replace(META["author"], "作者") in text
+    assert made["citations"][0]["text"].replace(META["author"], author) in text
+
+
+@pytest.mark.parametrize(
+    ("edition", "needed"),
+    [
+        ("", ("从英文版引用", "APA 7 排在最前", "9.38", "9.39", "9.21", "6.1", "[English translation]", "Original work published as",
+              "Guonei da moxing shichang", "genre", "original-title", "origtitle", "M3", "OP", "cn-llm-market-sec-3-1-en")),
+        ("en", ("Citing from the English edition", "APA 7 comes first", "9.38", "9.39", "9.21", "6.1", "[English translation]",
+                "Original work published as", "Guonei da moxing shichang", "genre", "original-title", "origtitle", "M3", "OP",
+                "cn-llm-market-sec-3-1-en", "Anonymous", "GB/T 7714 gives the original only")),
+    ],
+    ids=["zh", "en"],
+)
+def test_cite_page_explains_citing_from_the_english_edition(site, edition, needed):
+    """如何引用 (and its translation) says how the English edition cites: APA first, the original (APA 7, 9.38) and this
+    translation (9.39, no translator invented), GB/T with the original, the records and how many the downloads hold."""
+    page = soup(site / edition / "cite" / "index.html")
+    section = page.find(id="english")
+    assert section is not None and section.name == "h2"
+    text = page.select_one("article").get_text()
+    for phrase in needed:
+        assert phrase in text, f"{edition}/cite/ lacks {phrase!r}"
+    every = records_of(site / "en" / "cite" / f"{META['key']}-all.json")
+    assert ("共 98 条" if not edition else "holds 98") in text and len(every) == 98
+
+
+# --- the English edition: APA 7 first, the original and this translation ------------------------
+
+EN_TITLE = english_title()
+SMART = EN_TITLE.replace("'", "’")  # as the APA style prints it
+SECTION_PAGES = sorted({page for page, _, _ in ANCHORS})
+WORKS = ["The original, in Chinese", "This English translation"]
+
+
+@functools.lru_cache(maxsize=None)
+def cached_citations(site: Path, page: str, edition: str):
+    """A page's section blocks, read once per site (the English tests read every page, and its original)."""
+    return page_citations(site / EDITION_PATH[edition], page, edition)
+
+
+def english_citations(site: Path, page: str):
+    return cached_citations(site, page, "en")
+
+
+def english_blocks(site: Path):
+    """(page folder, block) for every citation block of the English edition: 48 sections, the landing page, 如何引用."""
+    for page in SECTION_PAGES:
+        for cite in english_citations(site, page).values():
+            yield site / "en" / page, cite
+    for page in ("", "cite"):
+        yield site / "en" / page, article_citation(soup(site / "en" / page / "index.html"), "en")
+
+
+def unit_id(cite) -> str:
+    return cite.box["data-cite-record"]
+
+
+def test_english_blocks_speak_english_and_put_apa_first(site):
+    """Every section of the English edition has its block: English labels, APA 7 first with the original and this
+    translation, GB/T with the original, the section's locator in each in-text form, both works' downloads."""
+    cited = {(page, anchor) for page in SECTION_PAGES for anchor in english_citations(site, page)}
+    assert cited == {(page, anchor) for page, anchor, _ in ANCHORS}
+    for folder, cite in english_blocks(site):
+        box, where = cite.box, unit_id(cite)
+        summary = box.summary.get_text(strip=True) if box.name == "details" else None
+        assert summary == ("Cite this article" if where == META["key"] else "Cite this section") or box.name == "div", where
+        assert not box.has_attr("open") and box.has_attr("data-search-exclude"), where
+        tabs = box.select(".tabbed-content > .tabbed-block")
+        assert [p.get_text() for p in tabs[0].select(".cite-work")] == WORKS, where
+        assert [[p.get_text() for p in tab.select(".cite-work")] for tab in tabs[1:3]] == [WORKS[:1]] * 2, where
+        assert list(cite.entries) == ["APA 7", "GB/T 7714-2025", "GB/T 7714-2015"] and list(cite.translation) == ["APA 7"]
+        number = locator(where.removeprefix(f"{META['key']}-")) if where != META["key"] else None
+        apa = f"({META['author']}, n.d." + (f", Section {number.number})" if number else ")")
+        assert cite.in_text["APA 7"].copied == cite.translation_in_text["APA 7"].copied == apa, where
+        assert cite.in_text["GB/T 7714-2025"].copied == "[1]" + (number.gbt if number else ""), where
+        links = list(cite.downloads)
+        assert links == ["BibTeX", "RIS", "CSL-JSON"] * (2 if where == META["key"] else 1), where
+        assert all((folder / href).resolve().is_relative_to(site / "en" / "cite") for href in cite.downloads.values())
+        note = box.select_one(".cite-note")
+        assert "GB/T 7714 cites the original, in Chinese." in note.get_text(), where
+        assert (folder / note.select("a")[-1]["href"].removesuffix("#english")).resolve() == (site / "en" / "cite").resolve()
+        assert note.select("a")[-1]["href"].endswith("#english"), where
+    landing = article_citation(soup(site / "en" / "index.html"), "en").box
+    assert landing.name == "details" and landing.find_previous_sibling().name == "h1"
+
+
+def test_english_blocks_mark_their_chinese(site):
+    """No Chinese in an English block outside lang="zh" (runs of Chinese in the entries are marked), BibTeX aside (code)."""
+    for _, cite in english_blocks(site):
+        for text in cite.box.find_all(string=re.compile("[\u3400-\u9fff\uff01-\uff60\u3000-\u303f]")):
+            if text.find_parent(["pre", "code"]):
+                continue
+            marked = text.find_parent(lambda tag: tag.get("lang") == "zh")
+            assert marked is not None and cite.box in marked.parents, f"{unit_id(cite)}: {text!r} is not marked lang=\"zh\""
+
+
+def test_english_records_are_the_original_and_this_translation(deployed_site):
+    """Each unit's download in en/cite/ holds two records: the original's, as the Chinese edition's with the title's
+    English translation (genre), and this translation's (APA 7, 9.39), whose URL is the English page's."""
+    for folder, cite in english_blocks(deployed_site):
+        where = unit_id(cite)
+        original, translation = records_of(download(deployed_site, folder, cite.downloads["CSL-JSON"]))
+        (chinese,) = records_of(deployed_site / "cite" / f"{where}.json")
+        assert original == dict(chinese, genre=EN_TITLE), where
+        english_url = chinese["URL"].replace(DEPLOYED_URL, DEPLOYED_URL + "en/", 1)
+        assert translation == {
+            "id": f"{where}-en", "type": "webpage", "title": EN_TITLE, "author": chinese["author"], "language": "en",
+            "genre": "English translation", "original-title": META["title"], "URL": english_url, "accessed": chinese["accessed"],
+        }, where
+    every = records_of(deployed_site / "en" / "cite" / f"{META['key']}-all.json")
+    chinese_ids = [record["id"] for record in records_of(deployed_site / "cite" / f"{META['key']}-all.json")]
+    assert [record["id"] for record in every] == [id_ for original in chinese_ids for id_ in (original, f"{original}-en")]
+
+
+def test_english_blocks_show_what_their_downloads_make(deployed_site):
+    """Every entry and in-text form an English block shows (and copies) is citeproc-js's for the records in that
+    block's own .json download (one Node run for them all); the GB/T entries are the Chinese edition's; the BibTeX
+    tab is the .bib download and the .ris carries both titles."""
+    blocks = list(english_blocks(deployed_site))
+    records, jobs = {}, []
+    for folder, cite in blocks:
+        where = unit_id(cite)
+        for record in records_of(download(deployed_site, folder, cite.downloads["CSL-JSON"])):
+            assert records.setdefault(record["id"], record) == record, f"{record['id']} differs between downloads"
+        place = locator(where.removeprefix(f"{META['key']}-")).processor if where != META["key"] else ""
+        jobs += [(style, where, place) for style in STYLE_OF.values()] + [("apa", f"{where}-en", place)]
+    made = processor_output(list(records.values()), entries=[job[:2] for job in jobs], citations=jobs)
+    answers = iter(zip(made["entries"], made["citations"]))
+    for folder, cite in blocks:
+        where = unit_id(cite)
+        number = locator(where.removeprefix(f"{META['key']}-")) if where != META["key"] else None
+        shown = [(label, cite.entries[label], cite.in_text[label]) for label in STYLE_OF]
+        shown += [("APA 7", cite.translation["APA 7"], cite.translation_in_text["APA 7"])]
+        for label, entry, in_text in shown:
+            entry_made, cited = next(answers)
+            assert_is_processors(entry, entry_made, f"en {where} {label}")
+            expected = cited["text"] + (number.gbt if number and label.startswith("GB/T") else "")
+            assert in_text.copied == in_text.shown == expected, f"en {where} {label} in-text"
+        page = folder.relative_to(deployed_site / "en").as_posix()
+        chinese = cached_citations(deployed_site, page, "zh")[where.removeprefix(f"{META['key']}-")] if number else (
+            article_citation(soup(deployed_site / page / "index.html")))
+        for label in ("GB/T 7714-2025", "GB/T 7714-2015"):
+            assert cite.entries[label] == chinese.entries[label], f"{where} {label}"
+            assert cite.in_text[label].copied == chinese.in_text[label].copied, f"{where} {label}"
+        assert cite.bibtex == download(deployed_site, folder, cite.downloads["BibTeX"]).read_text(encoding="utf-8")
+        ris = download(deployed_site, folder, cite.downloads["RIS"]).read_bytes().decode("utf-8")
+        assert f"TI  - {META['title']}\r\n" in ris and f"TI  - {EN_TITLE}\r\n" in ris
+
+
+def test_english_forms_of_the_original_and_this_translation(deployed_site):
+    """APA 7, 9.38: the original in its language, the title's English translation in square brackets, not in italics;
+    9.39: this translation as the work read, its title, no translator (none is named), "(Original work published as …)"."""
+    cite = english_citations(deployed_site, "3-algorithms")["sec-3-1"]
+    retrieved = f"{MONTHS[DEPLOYED_DATE.month - 1]} {DEPLOYED_DATE.day}, {DEPLOYED_DATE.year}"
+    original, translation = cite.entries["APA 7"], cite.translation["APA 7"]
+    assert original.copied == (f"{META['author']}. (n.d.). {META['title']} [{SMART}]. "
+                               f"Retrieved {retrieved}, from {DEPLOYED_URL}3-algorithms/#sec-3-1")
+    assert translation.copied == (f"{META['author']}. (n.d.). {SMART} [English translation]. Retrieved {retrieved}, "
+                                  f"from {DEPLOYED_URL}en/3-algorithms/#sec-3-1 (Original work published as {META['title']})")
+    assert [i.get_text() for i in BeautifulSoup(original.html, "html.parser").find_all("i")] == [META["title"]]
+    assert [i.get_text() for i in BeautifulSoup(translation.html, "html.parser").find_all("i")] == [SMART]
+    assert "Trans." not in translation.copied, "no translator is named: none is invented"

@@ -63,7 +63,13 @@ def test_the_stamp_covers_source_drawing_mermaid_version_and_config(tmp_path, mo
 
 def test_the_manifest_records_the_stamp():
     entry = json.loads(diagrams.MANIFEST.read_text(encoding="utf-8"))[CONCEPT_MAP.name]
-    assert entry == {**diagrams.stamp(CONCEPT_MAP), "svg": "snippets/s2_concept_map.svg", "svg_sha256": entry["svg_sha256"]}
+    assert entry == {
+        **diagrams.stamp(CONCEPT_MAP),
+        "svg": "snippets/s2_concept_map.svg",
+        "svg_sha256": entry["svg_sha256"],
+        "svg_en": "snippets/s2_concept_map.en.svg",
+        "svg_en_sha256": entry["svg_en_sha256"],
+    }
     assert entry["mermaid"] == json.loads((catalog.ROOT / "package.json").read_text(encoding="utf-8"))["devDependencies"]["mermaid"]
 
 

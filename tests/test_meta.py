@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from citation_html import citation_metadata, soup
+from citation_html import citation_metadata, english_title, soup
 from conftest import DEPLOYED_URL
 
 META = citation_metadata()
+EN_TITLE = english_title()
 
 
 def pages(site: Path) -> list[Path]:
@@ -29,11 +30,13 @@ def test_every_page_has_scholar_and_open_graph_tags(site):
     for path in pages(site):
         html = soup(path)
         where = path.relative_to(site)
-        assert meta(html, "citation_title") == [META["title"]], where
+        # An English page is this translation: its title and language (the author is the original's).
+        title, language = (EN_TITLE, "en") if where.parts[0] == "en" else (META["title"], META["language"])
+        assert meta(html, "citation_title") == [title], where
         assert meta(html, "citation_author") == [META["author"]], where
-        assert meta(html, "citation_language") == [META["language"]], where
+        assert meta(html, "citation_language") == [language], where
         assert meta(html, "og:type") == ["article"], where
-        assert meta(html, "og:site_name") == [META["title"]], where
+        assert meta(html, "og:site_name") == [title], where
         assert len(meta(html, "og:title")) == 1 and meta(html, "og:title")[0], where
         assert len(meta(html, "og:description")) == 1 and meta(html, "og:description")[0].strip(), where
         # The article gives no date: none is made up.

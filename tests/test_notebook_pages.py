@@ -120,6 +120,8 @@ def test_a_dropped_rule_the_page_uses_fails_the_build_naming_it():
 
 def test_only_notebook_pages_load_the_notebook_stylesheet(site):
     notebook_pages = {page(site, snippet) for snippet in NOTEBOOKS}
+    # and their English counterparts at the same paths under en/
+    notebook_pages |= {site / "en" / p.relative_to(site) for p in notebook_pages}
     loading = {
         file for file in site.rglob("*.html")
         if any("assets/stylesheets/notebook." in href for href in stylesheets(BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")))

@@ -119,11 +119,15 @@ def test_the_number_links_to_its_paragraph(site):
 FRONT_MATTER = {"keywords": ("关键词", "Keywords"), "abstract": ("摘要", "Abstract")}
 
 
-def test_in_text_citations_are_the_processors(site):
+@pytest.mark.parametrize("edition", ["", "en"], ids=["zh", "en"])
+def test_in_text_citations_are_the_processors(site, edition):
     """Each number carries the APA 7 and GB/T 7714-2025 in-text citations of its section's record with
     the locator "sec. 3.1, para. 2", exactly as citeproc-js makes them, and GB/T's 引文页码 "3.1 节第 2 段".
     In the front matter, the article's record with "para. 1": APA 7 (8.28) names the section
-    ("Abstract section, para. 1"), for which CSL has no locator; GB/T's 引文页码 is "摘要第 1 段"."""
+    ("Abstract section, para. 1"), for which CSL has no locator; GB/T's 引文页码 is "摘要第 1 段".
+    The English edition's numbers are the same, from its own downloads, the original's record; APA cites
+    this translation's record alike, and the locator is also there in English ("Section 3.1, para. 2")."""
+    site = site / edition
     records = records_of(site / "cite" / "cn-llm-market-all.json")
     ids = {record["id"] for record in records}
     numbers = [number for page in ARTICLE_PAGES for number in page_soup(site, page).select("article a.para-num")]
@@ -133,15 +137,23 @@ def test_in_text_citations_are_the_processors(site):
         if section in FRONT_MATTER:
             record, where, named = "cn-llm-market", f"para. {paragraph}", FRONT_MATTER[section]
             expected.append((f"{named[0]}第 {paragraph} 段", f", {named[1]} section, para. {paragraph})"))
+            place = f"{named[1]} section, para. {paragraph}"
         else:
             number_ = section.removeprefix("sec-").replace("-", ".")
             record, where = f"cn-llm-market-{section}", f"sec. {number_}, para. {paragraph}"
             expected.append((f"{number_} 节第 {paragraph} 段", None))
+            place = f"Section {number_}, para. {paragraph}"
         assert record in ids and number["data-cite-record"] == record
+        assert number.get("data-cite-place") == (place if edition else None), number.parent["id"]
         jobs += [("apa", record, where), ("gbt-2025", record, where)]
-    answer = processor_output(records, citations=jobs)["citations"]
+        if edition:
+            assert f"{record}-en" in ids
+            jobs.append(("apa", f"{record}-en", where))
+    answer = iter(processor_output(records, citations=jobs)["citations"])
     for index, number in enumerate(numbers):
-        apa, gbt = answer[2 * index]["text"], answer[2 * index + 1]["text"]
+        apa, gbt = next(answer)["text"], next(answer)["text"]
+        if edition:
+            assert next(answer)["text"] == apa, f"{number.parent['id']}: the translation is cited otherwise"
         gbt_where, named = expected[index]
         if named:
             assert apa.endswith(f", para. {number.parent['id'].rsplit('-p', 1)[1]})")

@@ -363,3 +363,73 @@ def test_pdf_switch_takes_only_clear_values():
         pdf.wanted(Config)
     Config.extra = {"pdf": False}
     assert not pdf.wanted(Config)
+
+
+# --- the English edition's PDF (site/en/, printed by the English build) ------------------------
+
+
+ENGLISH_PDF = "en/cn-llm-market-en.pdf"
+
+
+def english() -> dict[str, str]:
+    """The English edition's units: paragraph id or anchor -> the translation, as plain text."""
+    import polib
+
+    def plain(text: str) -> str:
+        text = re.sub(r"<[^>]+>", "", text)
+        text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
+        return text.replace("**", "").replace("*", "").replace("`", "")
+
+    po = polib.pofile(str(ROOT / "translations" / "en" / "article.po"))
+    return {entry.msgctxt if entry.msgctxt != "heading" else entry.msgid: plain(entry.msgstr) for entry in po if not entry.obsolete}
+
+
+@pytest.fixture(scope="module")
+def english_pdf(deployed_site) -> Path:
+    path = deployed_site / ENGLISH_PDF
+    assert path.is_file(), f"the deployed build (PDF=1) wrote no {ENGLISH_PDF}"
+    return path
+
+
+def test_english_pdf_holds_every_translated_block_and_the_code(english_pdf):
+    units = english()
+    # The running header and footer between two pages, and list bullets (drawn where pdftotext finds them).
+    furniture = re.compile(rf"^(?:{re.escape(units[mkdocs_yml()['site_name']])}|Page \d+ of \d+|•)$")
+    lines = run(poppler("pdftotext"), "-raw", "-enc", "UTF-8", str(english_pdf), "-").splitlines()
+    text = squeeze("\n".join(line for line in lines if not furniture.match(line.strip())))  # a block may span two pages
+
+    def printed(translation: str) -> bool:
+        # A definition's unit is its term and description on two lines; the PDF writes "term: description".
+        # Formulas are typeset: their TeX is printed whole (as in the Chinese PDF), the text around them in order.
+        pieces = re.split(r"\$([^$]+)\$", translation.replace("\n", ":"))
+        return all(squeeze(f"${piece}$" if index % 2 else piece) in text for index, piece in enumerate(pieces))
+
+    missing = [key for key, translation in units.items() if not printed(translation)]
+    assert not missing, f"{len(missing)} units not in the English PDF: {missing}"
+    code = [line for b in blocks() if b.kind == "code" for line in b.text.splitlines() if line.strip()]
+    assert all(squeeze(line) in text for line in code), "the code, as in the original"
+    for widget in ("Cite this section", "引用本节"):
+        assert widget not in text, f"{widget!r} printed"
+    # The links to the original end each block on screen (原文 itself is in the code's comments).
+    assert not re.search(r"[.:;)\"”]原文", text), "a 原文 link printed"
+
+
+def test_english_pdf_outline_metadata_and_furniture(english_pdf, deployed_site):
+    reader = PdfReader(english_pdf)
+    units = english()
+    numbered = [title for _, title, _ in outline(reader) if re.match(r"\d+(\.\d+)*\.? ", title)]
+    anchors = [f"sec-{number.replace('.', '-')}" for number, _ in numbered_headings()]
+    assert numbered == [units[anchor] for anchor in anchors], "48 bookmarks, the English headings, in order"
+    info = reader.metadata
+    config = mkdocs_yml()
+    assert info.title == units[config["site_name"]] and info.author == config["site_author"]
+    assert info["/Keywords"] == ", ".join(units[f"keywords-p{n}"] for n in range(1, 7))
+    assert reader.trailer["/Root"]["/Lang"] == "en"
+    total = len(reader.pages)
+    last = run(poppler("pdftotext"), "-layout", "-enc", "UTF-8", "-f", str(total), "-l", str(total), str(english_pdf), "-")
+    assert [line.strip() for line in last.splitlines() if line.strip()][-1] == f"Page {total} of {total}"
+    for page in ("en/index.html", "en/cite/index.html", "en/print_page/index.html"):
+        (block,) = offered(deployed_site, page).select(".admonition.pdf-download")
+        link = block.select_one("a[download]")
+        assert link.get_text() == "Download the PDF" and f"{total} pages" in block.get_text(" ", strip=True)
+        assert (deployed_site / posixpath.normpath(posixpath.join(posixpath.dirname(page), link["href"]))) == english_pdf

@@ -1,5 +1,5 @@
 // Roles and names for markup Material's own script makes, which a page cannot carry
-// in its HTML (checked by axe-core in tests/browser/test_accessibility.py).
+// in its HTML (checked by axe-core in tests/browser/test_pages.py).
 //
 // 1. Each code block's copy button sits in a <nav class="md-code__nav">: one unnamed
 //    navigation landmark per code block, which a screen reader lists among the page's
@@ -16,7 +16,10 @@
 (function () {
   "use strict";
 
-  var HEADER_BUTTONS = { __drawer: "导航栏", __search: "搜索" };
+  // In the page's language (the English edition: hooks/editions.py).
+  var HEADER_BUTTONS = document.documentElement.lang === "en"
+    ? { __drawer: "Navigation", __search: "Search" }
+    : { __drawer: "导航栏", __search: "搜索" };
 
   function visuallyHidden(text) {
     var name = document.createElement("span");

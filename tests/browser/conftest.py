@@ -154,7 +154,10 @@ class Visit:
         self.external_requests.append(request.url)
 
     def goto(self, path: str = ""):
-        self.page.goto(self.base_url + path, wait_until="networkidle")
+        # "networkidle" alone can come before "load": on a busy machine the parser may
+        # leave the network idle for 500 ms with Material's bundle not yet run.
+        self.page.goto(self.base_url + path, wait_until="load")
+        self.page.wait_for_load_state("networkidle")
         return self.page
 
     def problems(self) -> list[str]:
@@ -233,7 +236,7 @@ def screenshot_name(page: BuiltPage, device: str, scheme: str) -> str:
 def page_views(request, browser, base_url, built_pages) -> list[PageView]:
     """Every built page loaded once per viewport and scheme, in a fresh context (nothing
     cached, every request seen), photographed to tests/screenshots/ and checked by
-    axe-core; tests/browser/test_pages.py and test_accessibility.py read the same loads."""
+    axe-core; tests/browser/test_pages.py reads them."""
     assert AXE.is_file(), f"{AXE} is missing: run `npm ci` (or `make deps`)"
     axe_source = AXE.read_text(encoding="utf-8")
     device, scheme = request.param

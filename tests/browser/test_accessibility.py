@@ -1,13 +1,7 @@
-"""Accessible in both colour schemes, on phones and by keyboard.
+"""Accessible in both colour schemes, on phones and by keyboard, beyond axe-core's rules
+(which test_pages.py runs on every page in every view).
 
-axe-core (npm, pinned in package.json) checks every built page, light and dark, at
-1280 and 390 px, with the WCAG 2.0/2.1/2.2 A and AA rules and its best practices
-(the page loads are conftest.page_views, shared with test_pages.py). It must
-report nothing except the ALLOWED violations: markup of Material's own templates
-we cannot change, each with its reason; an allowed violation that no longer occurs
-fails the test too, so the list cannot outlive its reasons.
-
-Beyond the rules, what a screen reader hears and a keyboard can do, read from
+What a screen reader hears and a keyboard can do, read from
 Chromium's accessibility tree (Playwright's aria snapshots) and driven by keys:
 the paragraph numbers are named "第 2 段" and come before their paragraph's text,
 the 引用此段 panel, copy buttons, code tabs and the diagram tab are reachable and
@@ -18,56 +12,12 @@ screen and visibly marked, and a reader who asks for less motion gets none.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
-from .conftest import AXE_TAGS, VIEWPORTS
-
-
-@dataclass(frozen=True)
-class Allowed:
-    rule: str  # axe-core's rule id
-    target: str  # regular expression for the CSS selector axe-core names
-    views: tuple[str, ...]  # where it occurs: "desktop-light", "phone-dark", …
-    template: str  # where the markup comes from
-    reason: str  # why it stays
-
-
-# Nothing today: every violation axe-core found in Material's markup could be fixed from
-# our side (docs/javascripts/accessibility.js, docs/stylesheets/accessibility.css).
-ALLOWED: list[Allowed] = []
-
-
-def allowance(view, violation: dict, node: dict) -> Allowed | None:
-    return next(
-        (
-            a for a in ALLOWED
-            if a.rule == violation["rule"] and re.fullmatch(a.target, node["target"]) and f"{view.device}-{view.scheme}" in a.views
-        ),
-        None,
-    )
-
-
-def test_every_page_passes_axe_core(page_views):
-    found = [(view, violation, node) for view in page_views for violation in view.axe for node in violation["nodes"]]
-    unexpected = [
-        f"{view.page} ({view.device}, {view.scheme}): {violation['rule']}: {violation['help']}\n"
-        f"    {node['target']}\n    {node['html'][:200]}\n    {node['summary']}"
-        for view, violation, node in found
-        if allowance(view, violation, node) is None
-    ]
-    assert not unexpected, f"{len(unexpected)} axe-core violations ({', '.join(AXE_TAGS)}):\n" + "\n".join(unexpected)
-    here = f"{page_views[0].device}-{page_views[0].scheme}"
-    unused = [a.template for a in ALLOWED if here in a.views and not any(allowance(*f) is a for f in found)]
-    assert not unused, f"tests/browser/test_accessibility.py: ALLOWED entries that no longer occur in {here} (remove them): {unused}"
-
-
-def test_allowed_violations_are_explained():
-    for entry in ALLOWED:
-        assert entry.template.startswith("material/templates/") and len(entry.reason) > 80 and entry.views, entry
+from .conftest import VIEWPORTS
 
 
 # -- Screen readers: Chromium's accessibility tree ------------------------------------

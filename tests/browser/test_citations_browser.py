@@ -126,14 +126,69 @@ def test_cite_this_paragraph(visit, site, page_url, paragraph_id, record_id, loc
 
 
 @pytest.mark.parametrize(
+    ("page_url", "paragraph_id", "place", "where"),
+    [
+        ("en/5-project/", "sec-5-3-p6", "Section 5.3, para. 6", "5.3 节第 6 段"),
+        ("en/3-algorithms/", "sec-3-1-p1", "Section 3.1, para. 1", "3.1 节第 1 段"),
+        ("en/", "abstract-p1", "Abstract section, para. 1", "摘要第 1 段"),
+    ],
+    ids=["after-an-editors-note", "3.1", "abstract"],
+)
+def test_cite_this_paragraph_in_english(visit, site, page_url, paragraph_id, place, where):
+    """On an English page the panel speaks English and puts APA 7 first: one in-text form for the original and
+    this translation (the processor's for both records), GB/T's marked Chinese, then the entries of the original
+    and of this translation as the section's block shows them, and the paragraph's links in both editions."""
+    v = visit(permissions=["clipboard-read", "clipboard-write"])
+    page = v.goto(page_url)
+    paragraph = page.locator(f"#{paragraph_id}")
+    if paragraph_id == "sec-5-3-p6":
+        assert paragraph.locator("xpath=preceding-sibling::*[1]").get_attribute("data-editor-note") == "no-random-flip"
+    number = paragraph.locator("a.para-num")
+    assert number.get_attribute("title") == f"{place}: link to this paragraph; click to cite it"
+    number.click()
+    panel = page.locator(".cite-para")
+    panel.wait_for()
+    assert panel.get_attribute("aria-label") == "Cite this paragraph"
+    assert f"Cite this paragraph · {place}" in panel.locator(".cite-para__title").inner_text()
+    labels = [label.strip() for label in panel.locator("dt").all_inner_texts()]
+    assert labels[0].startswith("In-text citation · APA 7") and labels[1].startswith("In-text citation · GB/T 7714-2025")
+    assert labels[2:] == ["Reference entry · APA 7 · the original, in Chinese", "Reference entry · APA 7 · this English translation",
+                          "Reference entry · GB/T 7714-2025 (number [1] as in your list) · the original",
+                          "Link to this paragraph", "Link to this paragraph in the original"]
+
+    record_id = META["key"] if paragraph_id.startswith("abstract") else f"{META['key']}-{paragraph_id.rsplit('-p', 1)[0]}"
+    records = records_of(site / "en" / "cite" / f"{META['key']}-all.json")
+    locator = place.replace("Section ", "sec. ").replace("Abstract section, ", "")
+    apa, translated, gbt = processor_output(records, citations=[("apa", record_id, locator), ("apa", f"{record_id}-en", locator),
+                                                                   ("gbt-2025", record_id, locator)])["citations"]
+    expected_apa = f"({META['author']}, n.d., {place})"
+    assert apa["text"] == translated["text"] and apa["text"] in (expected_apa, expected_apa.replace(" Abstract section,", ""))
+    entries = panel.locator("dd .cite-entry")
+    assert entries.nth(0).inner_text().strip() == expected_apa
+    assert entries.nth(1).inner_text().strip() == gbt["text"] + where
+    assert entries.nth(1).locator(".csl-entry").get_attribute("lang") == "zh"
+    for index, work, style in ((2, "original", "apa"), (3, "translation", "apa"), (4, "original", "gbt-2025")):
+        block_entry = page.locator(f'[data-cite-record="{record_id}"] .cite-entry[data-cite-style="{style}"][data-cite-work="{work}"] .csl-entry').first
+        assert entries.nth(index).locator(".csl-entry").text_content() == block_entry.text_content()
+    assert copy_from(page, entries.nth(0)) == expected_apa
+    assert entries.nth(5).inner_text().strip().endswith(f"/{page_url}#{paragraph_id}")
+    original_link = entries.nth(6).inner_text().strip()
+    assert original_link.endswith(f"/{page_url.removeprefix('en/')}#{paragraph_id}") and "/en/" not in original_link
+    assert not v.console_errors, v.console_errors
+
+
+@pytest.mark.parametrize(
     ("page_url", "box", "link", "name"),
     [
         ("4-math/", "#sec-4-1 + details.cite", "BibTeX", "cn-llm-market-sec-4-1.bib"),
         ("4-math/", "#sec-4-1 + details.cite", "RIS", "cn-llm-market-sec-4-1.ris"),
         ("cite/", ".cite-article", "CSL-JSON", "cn-llm-market-all.json"),
         ("", 'details.cite[data-cite-record="cn-llm-market"]', "CSL-JSON", "cn-llm-market.json"),
+        # The English edition's files: two records each (the original, this translation).
+        ("en/4-math/", "#sec-4-1 + details.cite", "BibTeX", "cn-llm-market-sec-4-1.bib"),
+        ("en/", 'details.cite[data-cite-record="cn-llm-market"]', "RIS", "cn-llm-market.ris"),
     ],
-    ids=["bib-4.1", "ris-4.1", "json-all", "json-landing"],
+    ids=["bib-4.1", "ris-4.1", "json-all", "json-landing", "en-bib-4.1", "en-ris-landing"],
 )
 def test_a_download_carries_the_readers_date(visit, site, tmp_path, page_url, box, link, name):
     """The file saved is the static file with the reader's today as access date, byte for byte what
@@ -151,11 +206,13 @@ def test_a_download_carries_the_readers_date(visit, site, tmp_path, page_url, bo
     saved = tmp_path / name
     download.save_as(saved)
 
-    static = records_of(site / "cite" / f"{name.rsplit('.', 1)[0]}.json")
+    edition = "en" if page_url.startswith("en/") else ""
+    static = records_of(site / edition / "cite" / f"{name.rsplit('.', 1)[0]}.json")
     day = READER_TODAY.date()
     expected = EXPORTS[name.rsplit(".", 1)[1]]([dict(r, accessed={"date-parts": [[day.year, day.month, day.day]]}) for r in static])
     assert saved.read_bytes() == expected.encode("utf-8")
-    assert day.isoformat() in opened.inner_text()
+    # The tab shown first: GB/T's ISO date (Chinese edition), APA's (English edition).
+    assert day.isoformat() in opened.inner_text() or f"{day:%B} {day.day}, {day.year}" in opened.inner_text()
     assert not v.console_errors, v.console_errors
 
 

@@ -1,13 +1,25 @@
-"""Every built page, light and dark, desktop and phone: only local requests,
-no console error, no Content-Security-Policy violation, KaTeX's stylesheet
-exactly where there is a formula, no Mermaid or KaTeX script anywhere, and a
-screenshot in tests/screenshots/ for people to look at (the page loads are
-conftest.page_views, shared with test_accessibility.py)."""
+"""Every built page, light and dark, desktop and phone (conftest.page_views: one load of
+each page per view, ~2 minutes a view; the tests that read them share this module, so
+`make test`'s workers, which are dealt whole modules, load them once).
+
+Only local requests, no console error, no Content-Security-Policy violation, KaTeX's
+stylesheet exactly where there is a formula, no Mermaid or KaTeX script anywhere, and a
+screenshot in tests/screenshots/ for people to look at.
+
+axe-core (npm, pinned in package.json) with the WCAG 2.0/2.1/2.2 A and AA rules and its
+best practices must report nothing except the ALLOWED violations: markup of Material's
+own templates we cannot change, each with its reason; an allowed violation that no
+longer occurs fails the test too, so the list cannot outlive its reasons. (Keyboard and
+screen-reader checks beyond the rules: test_accessibility.py.)
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from urllib.parse import urlsplit
+
+from .conftest import AXE_TAGS
 
 
 def test_every_page_is_local_clean_and_photographed(page_views):
@@ -21,3 +33,46 @@ def test_every_page_is_local_clean_and_photographed(page_views):
         if libraries:
             problems.append(f"{page}: loaded {libraries}")
     assert not problems, "\n".join(problems)
+
+
+@dataclass(frozen=True)
+class Allowed:
+    rule: str  # axe-core's rule id
+    target: str  # regular expression for the CSS selector axe-core names
+    views: tuple[str, ...]  # where it occurs: "desktop-light", "phone-dark", …
+    template: str  # where the markup comes from
+    reason: str  # why it stays
+
+
+# Nothing today: every violation axe-core found in Material's markup could be fixed from
+# our side (docs/javascripts/accessibility.js, docs/stylesheets/accessibility.css).
+ALLOWED: list[Allowed] = []
+
+
+def allowance(view, violation: dict, node: dict) -> Allowed | None:
+    return next(
+        (
+            a for a in ALLOWED
+            if a.rule == violation["rule"] and re.fullmatch(a.target, node["target"]) and f"{view.device}-{view.scheme}" in a.views
+        ),
+        None,
+    )
+
+
+def test_every_page_passes_axe_core(page_views):
+    found = [(view, violation, node) for view in page_views for violation in view.axe for node in violation["nodes"]]
+    unexpected = [
+        f"{view.page} ({view.device}, {view.scheme}): {violation['rule']}: {violation['help']}\n"
+        f"    {node['target']}\n    {node['html'][:200]}\n    {node['summary']}"
+        for view, violation, node in found
+        if allowance(view, violation, node) is None
+    ]
+    assert not unexpected, f"{len(unexpected)} axe-core violations ({', '.join(AXE_TAGS)}):\n" + "\n".join(unexpected)
+    here = f"{page_views[0].device}-{page_views[0].scheme}"
+    unused = [a.template for a in ALLOWED if here in a.views and not any(allowance(*f) is a for f in found)]
+    assert not unused, f"tests/browser/test_pages.py: ALLOWED entries that no longer occur in {here} (remove them): {unused}"
+
+
+def test_allowed_violations_are_explained():
+    for entry in ALLOWED:
+        assert entry.template.startswith("material/templates/") and len(entry.reason) > 80 and entry.views, entry

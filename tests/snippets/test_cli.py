@@ -94,11 +94,12 @@ def test_run_one_snippet_as_module_shows_its_output_and_where_its_figures_are(tm
     assert "running 3.1-keras3 (snippets/s3_1_deep_learning_model_keras3.py)" in result.stderr
     folder = tmp_path / "s3_1_deep_learning_model_keras3"
     assert result.stdout.splitlines()[-1] == (
-        f"figures (training-curves, data, model; each as .light.svg and .dark.svg) written to {folder}/"
+        f"figures (training-curves, data, model; each as .light.svg and .dark.svg, in English .en.light.svg and .en.dark.svg) written to {folder}/"
     )
     assert not stale.exists(), "figures of an earlier run were left beside the new ones"
     assert sorted(p.name for p in folder.iterdir()) == sorted(
-        ["figures.json"] + [f"{name}.{theme}.svg" for name in ("training-curves", "data", "model") for theme in ("light", "dark")]
+        ["figures.json"] + [f"{name}{language}.{theme}.svg" for name in ("training-curves", "data", "model")
+                            for language in ("", ".en") for theme in ("light", "dark")]
     )
 
 

@@ -46,24 +46,27 @@ def test_each_frozen_run_drew_curves_data_and_model_in_both_palettes(snippet):
         assert f["alt"].startswith(f["caption"].split("：")[0]) and len(f["alt"]) > 20, f["alt"]
         assert f["width"] == figures.WIDTH and 100 < f["height"] < 600
     files = freeze.read_manifest()[snippet.name]["figures"]["files"]
-    expected = {f"{snippet.figures.relative_to(catalog.ROOT).as_posix()}/{name}" for f in found for name in f["files"].values()}
-    expected |= {f"{snippet.figures.relative_to(catalog.ROOT).as_posix()}/{figures.INDEX}", snippet.figures_include.relative_to(catalog.ROOT).as_posix()}
+    expected = {f"{snippet.figures.relative_to(catalog.ROOT).as_posix()}/{name}" for f in found for name in freeze.figure_files(f)}
+    expected |= {f"{snippet.figures.relative_to(catalog.ROOT).as_posix()}/{figures.INDEX}"}
+    expected |= {path.relative_to(catalog.ROOT).as_posix() for path in (snippet.figures_include, snippet.figures_include_en)}
     assert set(files) == expected
+    assert len(expected) == 4 * len(NAMES) + 3, "each figure in two languages and two palettes, the index, two includes"
 
 
 @pytest.mark.parametrize("snippet", RUNNABLE, ids=[s.id for s in RUNNABLE])
 def test_svgs_parse_name_their_picture_and_need_no_font(snippet):
     for f in drawn(snippet):
-        for file in f["files"].values():
-            path = snippet.figures / file
-            root = ElementTree.parse(path).getroot()
-            assert root.tag == f"{SVG}svg", path
-            assert root[0].tag == f"{SVG}title" and root[0].text == f["alt"], f"{path}: no <title> with the alt text first"
-            _, _, width, height = (float(v) for v in root.get("viewBox").split())
-            assert math.isclose(width / height, f["width"] / f["height"], rel_tol=0.01), f"{path}: not the size the page reserves"
-            text = path.read_text(encoding="utf-8")
-            assert "<text" not in text, f"{path}: text left as <text>, which needs a CJK font on the reader's machine"
-            assert "<dc:date>" not in text, f"{path}: a date makes every freeze differ"
+        for words in (f, *f["editions"].values()):
+            for file in words["files"].values():
+                path = snippet.figures / file
+                root = ElementTree.parse(path).getroot()
+                assert root.tag == f"{SVG}svg", path
+                assert root[0].tag == f"{SVG}title" and root[0].text == words["alt"], f"{path}: no <title> with the alt text first"
+                _, _, width, height = (float(v) for v in root.get("viewBox").split())
+                assert math.isclose(width / height, f["width"] / f["height"], rel_tol=0.01), f"{path}: not the size the page reserves"
+                text = path.read_text(encoding="utf-8")
+                assert "<text" not in text, f"{path}: text left as <text>, which needs a CJK font on the reader's machine"
+                assert "<dc:date>" not in text, f"{path}: a date makes every freeze differ"
 
 
 @pytest.mark.parametrize("snippet", RUNNABLE, ids=[s.id for s in RUNNABLE])
@@ -98,10 +101,14 @@ def residual(xs: list[float], ys: list[float]) -> tuple[float, float]:
 
 @pytest.mark.parametrize("snippet", RUNNABLE, ids=[s.id for s in RUNNABLE])
 def test_the_svg_draws_exactly_those_numbers(snippet):
-    """Every point of every curve sits where the recorded History puts it: one linear scale per panel."""
+    """Every point of every curve sits where the recorded History puts it: one linear scale per panel.
+
+    In both languages: the English drawing shows the same History as the Chinese one.
+    """
     f = figure(snippet, "training-curves")
     data = f["data"]
-    for file in f["files"].values():
+    assert len(freeze.figure_files(f)) == 4
+    for file in freeze.figure_files(f):
         root = ElementTree.parse(snippet.figures / file).getroot()
         for panel, keys in PANELS.items():
             values, heights, xs, epochs = [], [], [], []
@@ -140,7 +147,9 @@ def test_a_figure_is_the_same_bytes_every_time(tmp_path, monkeypatch):
         figures.show_training(HISTORY)
         outputs.append({p.name: p.read_bytes() for p in (tmp_path / run).iterdir()})
     assert outputs[0] == outputs[1]
-    assert sorted(outputs[0]) == ["figures.json", "training-curves.dark.svg", "training-curves.light.svg"]
+    assert sorted(outputs[0]) == [
+        "figures.json", "training-curves.dark.svg", "training-curves.en.dark.svg", "training-curves.en.light.svg", "training-curves.light.svg"
+    ]
 
 
 def test_nothing_is_drawn_outside_freeze_run_and_jupyter():
@@ -214,3 +223,88 @@ def test_changed_figure_code_makes_every_run_stale(tmp_path):
     lines = result.stdout.splitlines()
     assert len(lines) == len(RUNNABLE) and all(line.startswith("snippets/figures.py changed since the figures of") for line in lines)
     assert "docs/figures/s3_2_nlp_model_keras3/: training-curves, data, model); run `python -m snippets freeze 3.2-keras3`" in result.stdout
+
+
+# The English edition's files are frozen and checked like the Chinese ones.
+
+NOT_FROZEN = "(edited by hand?); run `python -m snippets freeze {id}`"
+
+
+def drop(path):
+    path.unlink()
+
+
+def edit_json(path, change):
+    data = json.loads(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (lambda root: append(root / "docs/figures/s4_3_binary_classifier/model.en.light.svg", "\n"),
+         "snippets/s4_3_binary_classifier.py: docs/figures/s4_3_binary_classifier/model.en.light.svg is not the figure file that was frozen "
+         + NOT_FROZEN.format(id="4.3")),
+        (lambda root: drop(root / "docs/figures/s3_2_nlp_model_keras3/data.en.dark.svg"),
+         "snippets/s3_2_nlp_model_keras3.py: figure file docs/figures/s3_2_nlp_model_keras3/data.en.dark.svg is missing; "
+         "run `python -m snippets freeze 3.2-keras3`"),
+        (lambda root: append(root / "snippets/_frozen/s5_2_image_classifier.figures.en.md", "\n"),
+         "snippets/s5_2_image_classifier.py: snippets/_frozen/s5_2_image_classifier.figures.en.md is not the figure file that was frozen "
+         + NOT_FROZEN.format(id="5.2")),
+        (lambda root: drop(root / "snippets/_frozen/s3_1_deep_learning_model_keras3.figures.en.md"),
+         "snippets/s3_1_deep_learning_model_keras3.py: figure file snippets/_frozen/s3_1_deep_learning_model_keras3.figures.en.md is missing"),
+        (lambda root: append(root / "docs/notebooks/s3_1_deep_learning_model.en.ipynb", "\n"),
+         "snippets/s3_1_deep_learning_model.py: docs/notebooks/s3_1_deep_learning_model.en.ipynb is not the English notebook that was frozen "
+         + NOT_FROZEN.format(id="3.1")),
+        (lambda root: drop(root / "docs/notebooks/s5_2_image_classifier.en.ipynb"),
+         "snippets/s5_2_image_classifier.py: English notebook docs/notebooks/s5_2_image_classifier.en.ipynb is missing; "
+         "run `python -m snippets freeze 5.2`"),
+        (lambda root: append(root / "snippets/s2_concept_map.en.svg", "\n"),
+         "snippets/s2_concept_map.en.svg was edited by hand (its sha256 is not the one frozen); run `python -m snippets freeze 2`"),
+        (lambda root: drop(root / "snippets/s2_concept_map.en.svg"),
+         "snippets/s2_concept_map.mmd: frozen SVG snippets/s2_concept_map.en.svg is missing; run `python -m snippets freeze 2`"),
+        (lambda root: edit_json(root / "snippets/_frozen/manifest.json", lambda m: m["s2_concept_map"].pop("svg_en")),
+         "snippets/s2_concept_map.mmd: snippets/s2_concept_map.en.svg is not in snippets/_frozen/manifest.json; run `python -m snippets freeze 2`"),
+    ],
+    ids=["svg-edited", "svg-missing", "captions-edited", "captions-missing", "notebook-edited", "notebook-missing",
+         "diagram-edited", "diagram-missing", "diagram-unstamped"],
+)
+def test_a_stale_english_file_fails_check_naming_it_and_the_freeze_command(tmp_path, edit, message):
+    result = check_copy(tmp_path, edit)
+    assert result.returncode == 1
+    assert message in result.stdout, result.stdout
+
+
+def test_an_english_text_of_the_diagram_changed_without_redrawing_fails_check(tmp_path):
+    def edit(root):
+        mmd = root / "snippets" / "s2_concept_map.mmd"
+        mmd.write_text(mmd.read_text(encoding="utf-8").replace("%% en accTitle: Section 2", "%% en accTitle: Part 2"), encoding="utf-8")
+
+    result = check_copy(tmp_path, edit)
+    assert result.returncode == 1
+    assert "snippets/s2_concept_map.mmd changed since snippets/s2_concept_map.svg was drawn; run `python -m snippets freeze 2`" in result.stdout
+
+
+def test_a_freeze_from_before_the_english_edition_is_stale(tmp_path):
+    """Figures frozen without their English drawings (an older freeze): check says so and names the command."""
+    name = "s4_3_binary_classifier"
+
+    def edit(root):
+        folder = root / "docs" / "figures" / name
+        for svg in folder.glob("*.en.*.svg"):
+            svg.unlink()
+        (root / "snippets" / "_frozen" / f"{name}.figures.en.md").unlink()
+        edit_json(folder / figures.INDEX, lambda index: [figure.pop("editions") for figure in index["figures"]])
+        stamp = freeze._sha256(folder / figures.INDEX)
+
+        def forget(manifest):
+            files = manifest[name]["figures"]["files"]
+            manifest[name]["figures"]["files"] = {k: v for k, v in files.items() if ".en." not in k} | {f"docs/figures/{name}/{figures.INDEX}": stamp}
+
+        edit_json(root / "snippets" / "_frozen" / "manifest.json", forget)
+
+    result = check_copy(tmp_path, edit)
+    assert result.returncode == 1
+    assert (f"snippets/{name}.py: the English edition of its figures was not frozen (docs/figures/{name}/figures.json has no English "
+            "text for training-curves, data, model); run `python -m snippets freeze 4.3`") in result.stdout, result.stdout

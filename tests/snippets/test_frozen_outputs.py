@@ -76,3 +76,14 @@ def test_notebook_is_executed_deterministic_and_holds_the_articles_code(snippet)
     assert any(out.get("name") == "stdout" for out in code[3]["outputs"] + code[2]["outputs"]), "no printed output"
     text = json.dumps(nb)
     assert "\\r" not in text and "\\b" not in text and "\\u001b[" not in text, "progress bars were not normalised"
+
+
+def test_the_notebook_kernel_sends_stdout_and_stderr_in_the_order_written():
+    """ipykernel flushes each stream on a timer of its own; the freeze's kernel keeps the order, so a re-freeze changes nothing."""
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells.append(nbformat.v4.new_code_cell("import sys\nprint('a')\nsys.stderr.write('b\\n')\nprint('c')", id="cell-1"))
+    freeze.run_notebook(nb, freeze.run_env(), "a test notebook")
+    outputs = freeze._coalesce_streams(nb.cells[0].outputs)  # as the freeze joins them
+    assert [(out["name"], out["text"]) for out in outputs] == [("stdout", "a\n"), ("stderr", "b\n"), ("stdout", "c\n")]

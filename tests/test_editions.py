@@ -1,0 +1,278 @@
+"""The English edition (site/en/, mkdocs.en.yml, translations/): the same pages, ids and code as
+the original, every block in English or visibly awaiting its translation, aligned block by block,
+never older than the Chinese it translates.
+
+The browser side (language selector, English search, screenshots) is tests/browser/test_editions_browser.py.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+from xml.etree import ElementTree
+
+import polib
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from conftest import DEPLOYED_URL, ROOT, build_edited_copy, copy_project
+
+from translations.catalogs import CHINESE, article_key
+from translations.leftovers import leftovers
+
+CATALOGS = ROOT / "translations" / "en"
+GOLDEN_PARAGRAPHS = ROOT / "tests" / "golden" / "paragraphs.txt"
+ANCHOR = re.compile(r"^(?:sec-\d+(?:-\d+)*|keywords|abstract)$")
+PARAGRAPH = re.compile(r"^(?:sec-\d+(?:-\d+)*|keywords|abstract)-p\d+$")
+
+
+def pages_of(site: Path) -> list[str]:
+    """The Chinese edition's HTML pages, relative to the site (site/en/ is the English edition)."""
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if not p.relative_to(site).as_posix().startswith("en/"))
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def article(path: Path):
+    return soup(path).select_one("article.md-content__inner") or soup(path).select_one("article")
+
+
+# --- the same pages, the same anchors --------------------------------------------------
+
+
+def test_every_page_has_its_english_counterpart(site):
+    chinese = pages_of(site)
+    english = sorted(p.relative_to(site / "en").as_posix() for p in (site / "en").rglob("*.html"))
+    assert chinese == english
+    assert {"index.html", "404.html", "print_page/index.html", "cite/index.html", "4-math/index.html"} <= set(chinese)
+
+
+@pytest.mark.parametrize("page", ["index.html", "1-background/index.html", "3-algorithms/index.html", "4-math/index.html",
+                                  "5-project/index.html", "7-resources/index.html", "10-further-reading/index.html",
+                                  "cite/index.html", "errata/index.html", "notebooks/index.html"])
+def test_the_same_ids_in_both_editions(site, page):
+    """Every id of the page's content (sections, paragraphs, headings, tabs) is the same in English."""
+
+    def ids(path: Path) -> list[str]:
+        return [element["id"] for element in article(path).find_all(id=True)]
+
+    assert ids(site / page) == ids(site / "en" / page)
+
+
+def test_every_paragraph_anchor_and_number_is_in_english(site):
+    golden = [line.split("\t") for line in GOLDEN_PARAGRAPHS.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    for page, pid, _kind, _text in golden:
+        html = "index.html" if page == "index.md" else page.replace(".md", "/index.html")
+        block = soup(site / "en" / html).find(id=pid)
+        assert block is not None, f"en/{html}: no #{pid}"
+        number = block.find("a", class_="para-num")
+        assert number is not None and number.get_text() == pid.rsplit("-p", 1)[1], f"en/{html}#{pid}: its number"
+
+
+# --- aligned -------------------------------------------------------------------------
+
+
+def test_each_english_block_links_to_the_same_block_of_the_original(site):
+    checked = 0
+    for page in pages_of(site):
+        if page == "print_page/index.html":
+            continue  # the print edition hides the links (stylesheets/cite.css), paper needs none
+        for link in soup(site / "en" / page).select("a.para-orig"):
+            block = link.find_parent(id=PARAGRAPH)
+            assert block is not None, f"en/{page}: a 原文 link outside a numbered block"
+            target = (site / "en" / page).parent / link["href"].split("#")[0]
+            target = target / "index.html" if target.is_dir() else target
+            assert target.resolve() == (site / page).resolve(), f"en/{page}#{block['id']}: 原文 leads to {link['href']}"
+            assert link["href"].endswith(f"#{block['id']}") and soup(site / page).find(id=block["id"]) is not None
+            assert link.get("hreflang") == link.get("lang") == "zh" and link.get_text() == "原文"
+            checked += 1
+    golden = sum(1 for line in GOLDEN_PARAGRAPHS.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#"))
+    assert checked == golden
+
+
+def test_code_and_formulas_are_the_originals(site):
+    for page in pages_of(site):
+        chinese, english = article(site / page), article(site / "en" / page)
+        if chinese is None:
+            continue
+        # The citation blocks' records are each edition's own (test_citations*), not the author's code.
+        code = lambda soup: [pre.get_text() for pre in soup.select("pre")
+                             if not pre.find_parent("details", class_="cite") and not pre.find_parent(class_="cite-bibtex")]
+        assert code(chinese) == code(english), page
+        tex = 'annotation[encoding="application/x-tex"]'
+        assert [a.get_text() for a in chinese.select(tex)] == [a.get_text() for a in english.select(tex)], page
+
+
+# --- in English ----------------------------------------------------------------------
+
+
+def test_english_pages_are_english(site):
+    """Chinese only in code, formulas, <head> metadata or inside lang="zh" (names and titles kept as
+    written, the 原文 links, a block awaiting its translation)."""
+    for page in pages_of(site):
+        html = (site / "en" / page).read_text(encoding="utf-8")
+        assert '<html lang="en"' in html, page
+        found = leftovers(html)
+        assert not found, f"en/{page}: Chinese outside lang=zh: {found[:5]}"
+
+
+def test_no_block_awaits_its_translation(site):
+    for page in pages_of(site):
+        assert not soup(site / "en" / page).select(".i18n-pending"), f"en/{page}: a block awaits its translation"
+
+
+def test_the_chinese_edition_is_untouched_by_the_translation(site):
+    for page in pages_of(site):
+        html = (site / page).read_text(encoding="utf-8")
+        assert "i18n-pending" not in html and "para-orig" not in html, page
+        assert '<html lang="zh"' in html, page
+
+
+# --- the catalogs --------------------------------------------------------------------
+
+
+def catalog(name: str) -> polib.POFile:
+    return polib.pofile(str(CATALOGS / name))
+
+
+def test_every_author_block_has_one_current_unit():
+    """One entry per block of the author's text (paragraph ids of text blocks; code and formulas are
+    the same in both editions) and per heading, translated, not fuzzy."""
+    entries = [entry for entry in catalog("article.po") if not entry.obsolete]
+    keys = [article_key(entry.msgctxt, entry.msgid) for entry in entries]
+    assert len(keys) == len(set(keys)), "a unit twice"
+    golden = [line.split("\t") for line in GOLDEN_PARAGRAPHS.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    text_blocks = {pid for _page, pid, kind, _text in golden if kind not in {"code", "math"}}
+    anchors = {line.split("\t")[0].split("#")[1] for line in (ROOT / "tests/golden/anchors.txt").read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")}
+    assert text_blocks | anchors | {"keywords", "abstract"} <= set(keys)
+    for entry in entries:
+        assert entry.msgstr and "fuzzy" not in entry.flags, f"#{entry.msgctxt}: not translated"
+        assert not CHINESE.search(re.sub(r'<span lang="zh">.*?</span>', "", entry.msgstr)), f"#{entry.msgctxt}: Chinese outside lang=zh"
+
+
+CODE_SPAN = re.compile(r"`[^`]*`")
+
+
+def plain(text: str) -> str:
+    """Markdown source -> the words a reader sees."""
+    text = re.sub(r"<[^>]+>", "", text)
+    text = re.sub(r"\]\([^)]*\)", "]", text)
+    return " ".join(text.replace("**", "").replace("*", "").replace("`", "").split()).lower()
+
+
+def test_names_and_terms_follow_the_glossary():
+    """Wherever a glossary term occurs in an original, its English form occurs in the translation."""
+    glossary = yaml.safe_load((ROOT / "translations" / "glossary.yml").read_text(encoding="utf-8"))
+    misses = []
+    for entry in [*catalog("article.po"), *catalog("site.po")]:
+        if entry.obsolete or not entry.msgstr:
+            continue
+        # Code spans are quoted as they are (e.g. a GB/T entry citing the original), not translated.
+        original, translation = plain(CODE_SPAN.sub("", entry.msgid)), plain(CODE_SPAN.sub("", entry.msgstr))
+        for term in glossary:
+            forms = term["en"] if isinstance(term["en"], list) else [term["en"]]
+            if term["zh"].lower() in original and not any(form.lower() in translation for form in forms):
+                misses.append(f"{entry.msgctxt or entry.msgid[:30]!r}: {term['zh']} -> {forms}")
+    assert not misses, "\n".join(misses[:20])
+
+
+# --- never stale, never silent ---------------------------------------------------------
+
+
+def test_a_changed_original_fails_the_strict_build_and_shows_the_original(tmp_path):
+    old = "本文旨在通过对国内大模型市场的深入研究，"
+    result = build_edited_copy(tmp_path, "docs/1-background.md", old, "本文旨在通过对国内大模型市场的全面研究，", translations=True)
+    assert result.returncode != 0, "a strict build with a stale translation must fail"
+    assert "translations: docs/1-background.md: #sec-1-1-p1 was translated from another original" in result.stderr
+    assert "python -m translations update" in result.stderr
+
+
+def test_a_lenient_build_shows_the_original_awaiting_its_translation(tmp_path):
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "1-background.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("深入研究，", "全面研究，", 1), encoding="utf-8")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env.pop("SITE_URL", None)
+    site = tmp_path / "site"
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site)], cwd=project, env=env, check=True, capture_output=True)
+    english = soup(site / "en" / "1-background" / "index.html")
+    block = english.find(id="sec-1-1-p1")
+    assert block.get("lang") == "zh" and "全面研究" in block.get_text()
+    assert block.select_one(".i18n-pending__label").get_text() == "Awaiting translation"
+    assert "in-depth study" not in block.get_text(), "never the old English"
+    assert english.find(id="sec-1-2-p1").get("lang") is None, "the other blocks stay English"
+
+
+def test_update_marks_a_changed_unit_fuzzy_and_keeps_the_old_translation():
+    from translations.catalogs import Unit, new_catalog, update_article, update_site
+
+    po = new_catalog("en")
+    po.append(polib.POEntry(msgctxt="sec-1-1-p1", msgid="旧的原文", msgstr="The old English"))
+    po.append(polib.POEntry(msgctxt="sec-9-p1", msgid="离开的段落", msgstr="A paragraph that left"))
+    updated, counts = update_article(po, [Unit("article", "sec-1-1-p1", "新的原文", ("docs/1-background.md",))], "en")
+    (entry,) = [e for e in updated if not e.obsolete]
+    assert (entry.msgid, entry.previous_msgid, entry.msgstr, entry.flags) == ("新的原文", "旧的原文", "The old English", ["fuzzy"])
+    assert [e.msgctxt for e in updated if e.obsolete] == ["sec-9-p1"], "a unit no page has is kept, obsolete"
+    assert counts == {"kept": 0, "fuzzy": 1, "new": 0, "obsolete": 1}
+
+    ours = new_catalog("en")
+    ours.append(polib.POEntry(msgid="本站添加，非原文", msgstr="Added by this site, not part of the original"))
+    updated, _ = update_site(ours, [Unit("site", "", "本站添加，不是原文")], "en")
+    (entry,) = [e for e in updated if not e.obsolete]
+    assert entry.flags == ["fuzzy"] and entry.previous_msgid == "本站添加，非原文" and entry.msgstr.startswith("Added by")
+
+
+# --- alternates, language, search --------------------------------------------------------
+
+
+def test_the_language_selector_leads_to_the_same_page(site):
+    for page in ["index.html", "4-math/index.html", "notebooks/s4_3_binary_classifier/index.html", "404.html"]:
+        for edition_root, here in ((site, site / page), (site / "en", site / "en" / page)):
+            links = {a["hreflang"]: a for a in soup(here).select("a.md-select__link[hreflang]")}
+            assert set(links) == {"zh", "en"}, page
+            for lang, counterpart in (("zh", site / page), ("en", site / "en" / page)):
+                if page == "404.html":
+                    continue  # its links are absolute from site_url (none in this build)
+                target = here.parent / links[lang]["href"]
+                target = target / "index.html" if target.is_dir() else target
+                assert target.resolve() == counterpart.resolve(), f"{here.relative_to(site)} -> {lang}: {links[lang]['href']}"
+                assert links[lang]["lang"] == lang
+    assert "<link rel=\"alternate\"" not in (site / "index.html").read_text(encoding="utf-8"), "see mkdocs.yml, extra.alternate"
+
+
+SITEMAP_NAMESPACES = {"sitemap": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.w3.org/1999/xhtml"}
+
+
+def test_sitemaps_pair_each_page_with_its_counterpart(deployed_site):
+    for root, base in ((deployed_site, DEPLOYED_URL), (deployed_site / "en", DEPLOYED_URL + "en/")):
+        urls = ElementTree.parse(root / "sitemap.xml").getroot().findall("sitemap:url", SITEMAP_NAMESPACES)
+        # Every page MkDocs builds (not 404.html; print-site writes the print page after the sitemap).
+        pages = [p for p in pages_of(deployed_site) if p.endswith("index.html") and p != "print_page/index.html"]
+        assert len(urls) == len(pages)
+        for url in urls:
+            loc = url.findtext("sitemap:loc", namespaces=SITEMAP_NAMESPACES)
+            page = loc.removeprefix(base)
+            alternates = {link.get("hreflang"): link.get("href") for link in url.findall("xhtml:link", SITEMAP_NAMESPACES)}
+            assert alternates == {"zh": DEPLOYED_URL + page, "en": DEPLOYED_URL + "en/" + page}, loc
+    robots = (deployed_site / "robots.txt").read_text(encoding="utf-8")
+    assert robots.count("Sitemap: ") == 2
+    assert f"Sitemap: {DEPLOYED_URL}sitemap.xml" in robots and f"Sitemap: {DEPLOYED_URL}en/sitemap.xml" in robots
+
+
+def test_english_search_indexes_english_pages_only(site):
+    english = json.loads((site / "en" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    chinese = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert english["config"]["lang"] == ["en"] and chinese["config"]["lang"] == ["zh"]
+    page = lambda doc: doc["location"].split("#")[0]
+    # The same pages (a notebook's headings have ids made from their own words in each edition).
+    assert {page(doc) for doc in english["docs"]} == {page(doc) for doc in chinese["docs"]}, "same pages"
+    sections = lambda index: {doc["location"] for doc in index["docs"] if "#sec-" in doc["location"]}
+    assert sections(english) == sections(chinese), "same sections"
+    text = " ".join(doc["title"] + " " + doc["text"] for doc in english["docs"])
+    assert "homogeneous development" in text and "同质化发展" not in text

@@ -1,0 +1,11 @@
+"""The English edition's translations: catalogs, the Markdown extension that applies them, the update command.
+
+- catalogs.py: the gettext PO catalogs in <language>/ (article.po: the author's text,
+  keyed by paragraph id; site.po: our own texts), read and written with polib;
+- markdown.py: the Python-Markdown extension that puts each unit's translation in
+  place in the English build (mkdocs.en.yml);
+- __main__.py: `python -m translations update` (and `status`);
+- glossary.yml: the names and terms, one English form each.
+
+hooks/editions.py builds the English edition; README.md here says how to translate.
+"""
