@@ -209,8 +209,8 @@ def main() -> None:
     parser.add_argument("--lighthouse-runs", type=int, default=3,
                         help="Lighthouse runs per page; the run with the median performance is reported (default 3)")
     parser.add_argument("--pages", nargs="+", metavar="PAGE",
-                        help="run Lighthouse on these pages only, as the table names them (/, /notebooks/s3_1_deep_learning_model/); "
-                        "a site without such a page is skipped")
+                        help="run Lighthouse on these pages only, as the table names them (/, /en/notebooks/s3_1_deep_learning_model/); "
+                        "each must be one of our pages; the peer's run where it has them")
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="bench-"))
@@ -241,6 +241,10 @@ def main() -> None:
         for name, project in projects.items():
             cold_build(project, sites[name])
 
+    if args.pages:  # a page named wrongly ("en/" for "/en/") would otherwise be skipped in silence
+        unknown = sorted(set(args.pages) - {f"/{page}" for page in pages_of(sites["ours"])})
+        if unknown:
+            parser.error(f"--pages: {sites['ours']} has no page {', '.join(unknown)} (name pages as the table does: /, /en/4-math/)")
     if not args.no_lighthouse:
         ensure_lighthouse()
         for name, site in sites.items():
