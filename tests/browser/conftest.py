@@ -212,6 +212,23 @@ AXE_RUN = """async (tags) => {
 }"""
 
 
+# A page wider than the window scrolls sideways as a whole (WCAG 1.4.10, reflow): the
+# elements that reach past its right edge, unless a box of their own scrolls them.
+SIDEWAYS = """() => {
+  const root = document.documentElement;
+  if (root.scrollWidth <= root.clientWidth) return [];
+  // (A hint, not the verdict: positioned elements may escape a box that scrolls.)
+  const clipped = (el) => { if (/absolute|fixed/.test(getComputedStyle(el).position)) return false;
+    for (let a = el.parentElement; a && a !== root; a = a.parentElement) {
+      if (getComputedStyle(a).overflowX !== "visible") return a.getBoundingClientRect().right <= root.clientWidth + 1; } return false; };
+  return [...document.body.querySelectorAll("*")]
+    .filter((el) => el.getBoundingClientRect().right > root.clientWidth + 1 && !clipped(el))
+    .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join(".")} (${Math.round(el.getBoundingClientRect().right)} px)`)
+    .slice(0, 5)
+    .concat([`the page is ${root.scrollWidth} px wide in a ${root.clientWidth} px window`]);
+}"""
+
+
 @dataclass
 class PageView:
     """One built page as a reader at one viewport and colour scheme got it."""
@@ -221,6 +238,7 @@ class PageView:
     scheme: str
     requests: list[str]
     problems: list[str]  # other hosts, console errors, CSP violations (Visit.problems)
+    sideways: list[str]  # what reaches past the page's right edge and makes the page scroll sideways
     axe: list[dict] = field(default_factory=list)  # axe-core's violations: rule, help, nodes
 
     def requested(self, suffix: str) -> bool:
@@ -247,7 +265,8 @@ def page_views(request, browser, base_url, built_pages) -> list[PageView]:
         tab = v.goto(page.url)
         tab.screenshot(path=SCREENSHOTS / screenshot_name(page, device, scheme), full_page=True)
         problems = v.problems()  # before axe-core is injected: what the page itself did
+        sideways = tab.evaluate(SIDEWAYS)
         tab.evaluate(axe_source)  # through DevTools: the page's Content-Security-Policy does not apply
-        views.append(PageView(page, device, scheme, list(v.requests), problems, tab.evaluate(AXE_RUN, AXE_TAGS)))
+        views.append(PageView(page, device, scheme, list(v.requests), problems, sideways, tab.evaluate(AXE_RUN, AXE_TAGS)))
         v.context.close()
     return views

@@ -35,6 +35,12 @@ def test_every_page_is_local_clean_and_photographed(page_views):
     assert not problems, "\n".join(problems)
 
 
+def test_no_page_scrolls_sideways(page_views):
+    # Wide code, tables and formulas scroll in boxes of their own; the page itself fits the window.
+    wide = [f"{view.page} ({view.device}, {view.scheme}): {', '.join(view.sideways)}" for view in page_views if view.sideways]
+    assert not wide, "\n".join(wide)
+
+
 @dataclass(frozen=True)
 class Allowed:
     rule: str  # axe-core's rule id
