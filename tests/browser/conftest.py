@@ -229,6 +229,11 @@ SIDEWAYS = """() => {
 }"""
 
 
+SMALL_CODE = """() => [...document.querySelectorAll(".md-typeset :not(pre) > code")]
+  .filter((el) => el.checkVisibility() && parseFloat(getComputedStyle(el).fontSize) < 12)
+  .map((el) => `${el.textContent.slice(0, 30)} (${getComputedStyle(el).fontSize})`)"""
+
+
 @dataclass
 class PageView:
     """One built page as a reader at one viewport and colour scheme got it."""
@@ -239,6 +244,7 @@ class PageView:
     requests: list[str]
     problems: list[str]  # other hosts, console errors, CSP violations (Visit.problems)
     sideways: list[str]  # what reaches past the page's right edge and makes the page scroll sideways
+    small_code: list[str]  # inline code drawn below 12px (docs/stylesheets/accessibility.css)
     axe: list[dict] = field(default_factory=list)  # axe-core's violations: rule, help, nodes
 
     def requested(self, suffix: str) -> bool:
@@ -266,7 +272,8 @@ def page_views(request, browser, base_url, built_pages) -> list[PageView]:
         tab.screenshot(path=SCREENSHOTS / screenshot_name(page, device, scheme), full_page=True)
         problems = v.problems()  # before axe-core is injected: what the page itself did
         sideways = tab.evaluate(SIDEWAYS)
+        small_code = tab.evaluate(SMALL_CODE)
         tab.evaluate(axe_source)  # through DevTools: the page's Content-Security-Policy does not apply
-        views.append(PageView(page, device, scheme, list(v.requests), problems, sideways, tab.evaluate(AXE_RUN, AXE_TAGS)))
+        views.append(PageView(page, device, scheme, list(v.requests), problems, sideways, small_code, tab.evaluate(AXE_RUN, AXE_TAGS)))
         v.context.close()
     return views

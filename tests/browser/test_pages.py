@@ -41,6 +41,13 @@ def test_no_page_scrolls_sideways(page_views):
     assert not wide, "\n".join(wide)
 
 
+def test_inline_code_is_legible(page_views):
+    # At least 12px (Lighthouse's legible-font-sizes threshold): Material's 0.85em of a
+    # phone's or a table's type is less.
+    small = [f"{view.page} ({view.device}, {view.scheme}): {', '.join(view.small_code[:5])}" for view in page_views if view.small_code]
+    assert not small, "\n".join(small)
+
+
 @dataclass(frozen=True)
 class Allowed:
     rule: str  # axe-core's rule id
