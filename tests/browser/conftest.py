@@ -259,8 +259,9 @@ def screenshot_name(page: BuiltPage, device: str, scheme: str) -> str:
 @pytest.fixture(scope="session", params=[(d, s) for d in VIEWPORTS for s in SCHEMES], ids=lambda p: "-".join(p))
 def page_views(request, browser, base_url, built_pages) -> list[PageView]:
     """Every built page loaded once per viewport and scheme, in a fresh context (nothing
-    cached, every request seen), photographed to tests/screenshots/ and checked by
-    axe-core; tests/browser/test_pages.py reads them."""
+    cached, every request seen), photographed to tests/screenshots/, measured (sideways
+    scrolling, inline code size) and checked by axe-core; tests/browser/test_pages.py
+    reads them."""
     assert AXE.is_file(), f"{AXE} is missing: run `npm ci` (or `make deps`)"
     axe_source = AXE.read_text(encoding="utf-8")
     device, scheme = request.param

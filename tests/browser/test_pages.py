@@ -4,7 +4,8 @@ each page per view, ~2 minutes a view; the tests that read them share this modul
 
 Only local requests, no console error, no Content-Security-Policy violation, KaTeX's
 stylesheet exactly where there is a formula, no Mermaid or KaTeX script anywhere, and a
-screenshot in tests/screenshots/ for people to look at.
+screenshot in tests/screenshots/ for people to look at. The page fits its window (nothing
+makes it scroll sideways on a phone) and its inline code is drawn at 12px or more.
 
 axe-core (npm, pinned in package.json) with the WCAG 2.0/2.1/2.2 A and AA rules and its
 best practices must report nothing except the ALLOWED violations: markup of Material's
