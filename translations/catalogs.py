@@ -138,10 +138,24 @@ def comment(unit: Unit) -> str:
     return ", ".join(unit.pages)
 
 
+def _fresh(po: polib.POFile, language: str) -> tuple[polib.POFile, dict[str, int]]:
+    """The updated catalog, empty but for the old one's header, and its counts."""
+    out = new_catalog(language)
+    out.metadata = po.metadata or out.metadata
+    return out, {"kept": 0, "fuzzy": 0, "new": 0, "obsolete": 0}
+
+
+def _retire(out: polib.POFile, entries, counts: dict[str, int]) -> None:
+    """Entries no unit uses any more stay, obsolete (as msgmerge keeps them)."""
+    for entry in entries:
+        entry.obsolete = True
+        out.append(entry)
+        counts["obsolete"] += 1
+
+
 def update_article(po: polib.POFile, units: list[Unit], language: str) -> tuple[polib.POFile, dict[str, int]]:
     old = {article_key(entry.msgctxt, entry.msgid): entry for entry in po}
-    out, counts = new_catalog(language), {"kept": 0, "fuzzy": 0, "new": 0, "obsolete": 0}
-    out.metadata = po.metadata or out.metadata
+    out, counts = _fresh(po, language)
     for unit in units:
         entry = old.pop(article_key(unit.context, unit.original), None)
         if entry is None:
@@ -158,10 +172,7 @@ def update_article(po: polib.POFile, units: list[Unit], language: str) -> tuple[
             counts["kept"] += 1
         entry.occurrences, entry.comment = [], comment(unit)
         out.append(entry)
-    for entry in old.values():
-        entry.obsolete = True
-        out.append(entry)
-        counts["obsolete"] += 1
+    _retire(out, old.values(), counts)
     return out, counts
 
 
@@ -170,8 +181,7 @@ def update_site(po: polib.POFile, units: list[Unit], language: str) -> tuple[pol
     wanted = {(unit.context, unit.original) for unit in units}
     # Translations whose text no page has any more: suggestions for new texts, else obsolete.
     leaving = {key: entry for key, entry in old.items() if key not in wanted and entry.msgstr}
-    out, counts = new_catalog(language), {"kept": 0, "fuzzy": 0, "new": 0, "obsolete": 0}
-    out.metadata = po.metadata or out.metadata
+    out, counts = _fresh(po, language)
     for unit in units:
         key = (unit.context, unit.original)
         entry = old.pop(key, None)
@@ -190,8 +200,5 @@ def update_site(po: polib.POFile, units: list[Unit], language: str) -> tuple[pol
                 counts["new"] += 1
         entry.occurrences, entry.comment = [], comment(unit)
         out.append(entry)
-    for entry in old.values():
-        entry.obsolete = True
-        out.append(entry)
-        counts["obsolete"] += 1
+    _retire(out, old.values(), counts)
     return out, counts
