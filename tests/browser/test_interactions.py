@@ -73,6 +73,24 @@ def test_chinese_search_finds_the_section(visit, term, section):
     assert not v.external_requests and not v.console_errors, (v.external_requests, v.console_errors)
 
 
+@pytest.mark.parametrize("path, term, section", [("4-math/", "sigmoid", "4-math/"), ("en/4-math/", "sigmoid", "en/4-math/")])
+def test_search_index_comes_when_the_reader_opens_the_search(visit, path, term, section):
+    """No page view downloads the index (javascripts/search-on-demand.js); Material's
+    search hotkey opens the search, the index comes, and the query typed meanwhile runs."""
+    v = visit()
+    tab = v.goto(path)
+    assert not v.requested("search/search_index.json"), f"{path}: the index was downloaded before any search"
+    tab.keyboard.press("/")
+    tab.keyboard.type(term, delay=50)
+    results = tab.locator(".md-search-result__list a")
+    results.first.wait_for(state="attached", timeout=15000)
+    index = ("en/" if path.startswith("en/") else "") + "search/search_index.json"
+    assert v.requested(index), f"{path}: results without {index}? requests: {v.requests}"
+    links = [urlsplit(urljoin(tab.url, a.get_attribute("href"))).path.lstrip("/") for a in results.all()]
+    assert section in links, f"{path}: search for {term!r} found {links}"
+    assert not v.problems(), v.problems()
+
+
 def test_dark_mode_toggle(visit):
     tab = visit(color_scheme="light").goto("")
     body = tab.locator("body")

@@ -3,7 +3,8 @@ each page per view, ~2 minutes a view; the tests that read them share this modul
 `make test`'s workers, which are dealt whole modules, load them once).
 
 Only local requests, no console error, no Content-Security-Policy violation, KaTeX's
-stylesheet exactly where there is a formula, no Mermaid or KaTeX script anywhere, and a
+stylesheet exactly where there is a formula, no Mermaid or KaTeX script anywhere, no
+search index until the reader searches, and a
 screenshot in tests/screenshots/ for people to look at. The page fits its window (nothing
 makes it scroll sideways on a phone) and its inline code is drawn at 12px or more.
 
@@ -34,6 +35,13 @@ def test_every_page_is_local_clean_and_photographed(page_views):
         if libraries:
             problems.append(f"{page}: loaded {libraries}")
     assert not problems, "\n".join(problems)
+
+
+def test_no_page_view_downloads_the_search_index(page_views):
+    # javascripts/search-on-demand.js holds it back until the reader opens the search
+    # (test_interactions.py: then it comes, and search works).
+    loaded = [f"{view.page} ({view.device}, {view.scheme})" for view in page_views if view.requested("search/search_index.json")]
+    assert not loaded, "downloaded the search index without a search:\n" + "\n".join(loaded)
 
 
 def test_no_page_scrolls_sideways(page_views):
