@@ -256,6 +256,16 @@ def screenshot_name(page: BuiltPage, device: str, scheme: str) -> str:
     return f"{stem}-{device}-{scheme}.png"
 
 
+# The print edition's off-screen parts are not drawn until they come near (content-visibility
+# in stylesheets/print.css): a full-page screenshot would show them blank, and axe-core and the
+# measurements would skip them. Drawn, the page is what a reader scrolling through it sees.
+DRAW_ALL = """async () => {
+  for (const element of document.querySelectorAll("body *"))
+    if (getComputedStyle(element).contentVisibility === "auto") element.style.contentVisibility = "visible";
+  await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+}"""
+
+
 @pytest.fixture(scope="session", params=[(d, s) for d in VIEWPORTS for s in SCHEMES], ids=lambda p: "-".join(p))
 def page_views(request, browser, base_url, built_pages) -> list[PageView]:
     """Every built page loaded once per viewport and scheme, in a fresh context (nothing
@@ -270,6 +280,7 @@ def page_views(request, browser, base_url, built_pages) -> list[PageView]:
     for page in built_pages:
         v = Visit(browser, base_url, viewport=VIEWPORTS[device], color_scheme=scheme)
         tab = v.goto(page.url)
+        tab.evaluate(DRAW_ALL)
         tab.screenshot(path=SCREENSHOTS / screenshot_name(page, device, scheme), full_page=True)
         problems = v.problems()  # before axe-core is injected: what the page itself did
         sideways = tab.evaluate(SIDEWAYS)

@@ -10,6 +10,7 @@ citation blocks) still open.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 import pytest
 
@@ -171,3 +172,34 @@ def test_print_edition_contents_list_without_javascript(no_js):
     tab.emulate_media(media="print")
     assert contents.nth(4).is_visible() and contents.nth(4).inner_text().strip().startswith("4. ")
     assert contents.nth(4).get_attribute("href") == "#4-math"
+
+
+JUMPS = """async () => {
+  const frames = n => new Promise(done => { const next = k => k ? requestAnimationFrame(() => next(k - 1)) : done(); next(n); });
+  const ids = [...document.querySelectorAll("#print-site-page :is(h1, h2, h3)[id]")].map(e => e.id);
+  const order = ids.filter((_, i) => i % 3 == 0).concat(ids.filter((_, i) => i % 5 == 0).reverse());
+  const landed = [];
+  for (const id of order) {
+    location.hash = "#" + id;
+    await frames(4);
+    // At either end of the page a heading cannot be scrolled to its place.
+    const end = scrollY <= 0 || scrollY >= document.documentElement.scrollHeight - innerHeight - 1;
+    landed.push([id, Math.round(document.getElementById(id).getBoundingClientRect().top), end]);
+  }
+  return landed;
+}"""
+
+
+@pytest.mark.parametrize(("path", "viewport"), [("print_page/", {"width": 390, "height": 844}), ("en/print_page/", {"width": 1280, "height": 800})])
+def test_print_edition_jumps_land_on_their_heading(visit, path, viewport):
+    """Jumps within the print edition (its 目录, the sidebar, a pasted link) put the heading just
+    below the header, forwards and backwards, although the article's pages off screen are not
+    laid out (content-visibility in stylesheets/print.css) until they come near."""
+    tab = visit(viewport=viewport).goto(path)
+    landed = tab.evaluate(JUMPS)
+    assert len(landed) > 20, landed
+    # Where the jumps land: the headings' scroll margin under the header.
+    expected = Counter(top for _, top, _ in landed).most_common(1)[0][0]
+    assert 40 <= expected <= 140, f"{path}: most jumps landed at {expected} px from the top"
+    off = [f"#{id}: {top} px" for id, top, end in landed if abs(top - expected) > 2 and not end]
+    assert not off, f"{path} at {viewport['width']} px: jumps landed away from {expected} px (the heading under the header or lower):\n" + "\n".join(off)
