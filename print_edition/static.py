@@ -10,7 +10,7 @@ laid out twice: the left navigation flickered away, and the script was a long
 task on the longest page (Lighthouse, bench/run.py).
 
 hooks/print_page.py does the same at build time, with `finish` below, on the written page and drops the
-script, so the first paint is the final page. It fails the build if the
+script, so the first paint is the final page; the search it hid is left out. It fails the build if the
 plugin's markup is not what it expects (a new plugin version): then compare
 with the plugin's js/print-site.js and templates.
 """
@@ -29,7 +29,12 @@ CALL = re.compile(
 )
 # remove_material_navigation hides the first element of each class; remove_mkdocs_theme_navigation
 # hides .navbar (the mkdocs theme's), which Material does not have.
-HIDDEN = ("md-sidebar--primary", "md-tabs", "md-search", "navbar")
+HIDDEN = ("md-sidebar--primary", "md-tabs", "navbar")
+# It hides the search too; this page leaves it out instead, with the header's button that opened
+# it (a dead control otherwise, on a phone). Without a search form Material's script sets up no
+# search on the page: no index, no worker, and one whole-page restyle less as it starts.
+SEARCH_DIALOG = '<div class="md-search" data-md-component="search"'
+SEARCH_BUTTON = re.compile(r'<label class="md-header__button md-icon" for="__search">.*?</label>\s*', re.S)
 SIDEBAR = '<div class="md-sidebar md-sidebar--secondary"'
 TOC_NAV = re.compile(r"(<div id=\"print-page-toc\"[^>]*>\s*<nav\b[^>]*>.*?)(</nav>)", re.S)
 
@@ -38,17 +43,17 @@ def _fail(message: str):
     raise PluginError(f"print_edition/static.py: {message}")
 
 
-def _element_list(html: str, start: int) -> tuple[int, int]:
-    """Span of the first <ul> at or after `start`, with its nested lists."""
-    begin = html.find("<ul", start)
+def _element(html: str, start: int, name: str, what: str) -> tuple[int, int]:
+    """Span of the first <name> element at or after `start`, with the ones nested in it."""
+    begin = html.find(f"<{name}", start)
     if begin < 0:
-        _fail("the print page: no <ul> in the table-of-contents sidebar")
+        _fail(f"the print page: no <{name}> in {what}")
     depth = 0
-    for tag in re.finditer(r"<(/?)ul\b[^>]*>", html[begin:]):
+    for tag in re.finditer(rf"<(/?){name}\b[^>]*>", html[begin:]):
         depth += -1 if tag.group(1) else 1
         if depth == 0:
             return begin, begin + tag.end()
-    _fail("the print page: the table-of-contents <ul> is not closed")
+    _fail(f"the print page: the <{name}> of {what} is not closed")
 
 
 def contents_list(html: str) -> str:
@@ -56,7 +61,7 @@ def contents_list(html: str) -> str:
     sidebar = html.find(SIDEBAR)
     if sidebar < 0:
         _fail(f"the print page: no table-of-contents sidebar ({SIDEBAR}…); has Material changed?")
-    begin, end = _element_list(html, sidebar)
+    begin, end = _element(html, sidebar, "ul", "the table-of-contents sidebar")
     toc = html[begin:end]
     root = re.match(r"<ul\b[^>]*>", toc).group(0)
     return root.replace(' data-md-component="toc"', "") + toc[len(root):]
@@ -87,4 +92,15 @@ def finish(html: str, path) -> str:
         _fail(f"{path}: the table of contents has no links")
     for class_name in HIDDEN:
         html = hide_first(html, class_name)
-    return html
+    return without_search(html, path)
+
+
+def without_search(html: str, path) -> str:
+    """`html` without Material's search dialog and the header's search button."""
+    dialog = html.find(SEARCH_DIALOG)
+    html, buttons = SEARCH_BUTTON.subn("", html, count=1)
+    if dialog < 0 or buttons != 1:
+        _fail(f"{path}: expected Material's search dialog ({SEARCH_DIALOG}…) and its header button once; has Material changed?")
+    dialog = html.find(SEARCH_DIALOG)
+    begin, end = _element(html, dialog, "div", "the search dialog")
+    return html[:begin] + html[end:].lstrip()

@@ -98,7 +98,8 @@ def test_print_edition_holds_every_run_figure_lazy(site):
 
 
 def test_print_edition_needs_no_script_for_its_contents_list_or_layout(site):
-    """print_edition/static.py writes what print-site's script did in the browser: the 目录 and hidden navigation."""
+    """print_edition/static.py writes what print-site's script did in the browser: the 目录 and hidden navigation;
+    the search, which it hid, is not on the page at all."""
     html = soup(site / "print_page" / "index.html")
     assert not html.select('script[src$="print-site.js"]'), "print-site's script is not loaded"
     assert not [s for s in html.select("script:not([src])") if "generate_toc" in s.get_text()]
@@ -108,8 +109,9 @@ def test_print_edition_needs_no_script_for_its_contents_list_or_layout(site):
     assert [href for href, _ in contents] == [href for href, _ in sections], contents
     assert contents[1:] == sections[1:] and contents[0] == ("#index", "首页"), "the ten sections by their headings"
     assert not html.select("#print-page-toc [data-md-component]"), "a copy: Material's scroll-spy keeps to the sidebar"
-    for selector in (".md-sidebar--primary", "div.md-search"):
-        assert html.select_one(selector).get("style") == "display:none", selector
+    assert html.select_one(".md-sidebar--primary").get("style") == "display:none"
+    # The search print-site hid is left out, with the header's button that opened it.
+    assert not html.select('.md-search, form[name="search"], [data-md-component^="search"], label[for="__search"]')
     assert html.select_one(".md-sidebar--secondary").get("style") is None
 
 
@@ -120,3 +122,6 @@ def test_print_edition_hook_fails_on_markup_it_does_not_know(tmp_path):
     html = "<html><body><div id=\"print-page-toc\"><nav></nav></div></body></html>"
     with pytest.raises(PluginError, match=r"print_edition/static\.py: .*print_page/index\.html: expected print-site's"):
         static.finish(html, page)
+    # Material's search markup changed: the hook says so instead of leaving half of it.
+    with pytest.raises(PluginError, match=r"print_edition/static\.py: .*print_page/index\.html: expected Material's search dialog"):
+        static.without_search('<header><label class="md-header__button md-icon" for="__search"><svg/></label></header>', page)

@@ -192,7 +192,7 @@ JUMPS = """async () => {
 
 @pytest.mark.parametrize(("path", "viewport"), [("print_page/", {"width": 390, "height": 844}), ("en/print_page/", {"width": 1280, "height": 800})])
 def test_print_edition_jumps_land_on_their_heading(visit, path, viewport):
-    """Jumps within the print edition (its 目录, the sidebar, a pasted link) put the heading just
+    """Jumps within the print edition (its 目录, the sidebar) and links to it put the heading just
     below the header, forwards and backwards, although the article's pages off screen are not
     laid out (content-visibility in stylesheets/print.css) until they come near."""
     tab = visit(viewport=viewport).goto(path)
@@ -202,4 +202,10 @@ def test_print_edition_jumps_land_on_their_heading(visit, path, viewport):
     expected = Counter(top for _, top, _ in landed).most_common(1)[0][0]
     assert 40 <= expected <= 140, f"{path}: most jumps landed at {expected} px from the top"
     off = [f"#{id}: {top} px" for id, top, end in landed if abs(top - expected) > 2 and not end]
+    for id, _, end in landed[4:30:8]:  # and a link from elsewhere opens the page at the heading
+        tab.goto(tab.url.split("#")[0] + f"?fresh#{id}", wait_until="load")
+        tab.wait_for_load_state("networkidle")
+        top = tab.evaluate("id => Math.round(document.getElementById(id).getBoundingClientRect().top)", id)
+        if abs(top - expected) > 2 and not end:
+            off.append(f"#{id} opened from a link: {top} px")
     assert not off, f"{path} at {viewport['width']} px: jumps landed away from {expected} px (the heading under the header or lower):\n" + "\n".join(off)
