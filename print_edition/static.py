@@ -9,10 +9,11 @@ archive) the print edition had no contents list, and with it on the page was
 laid out twice: the left navigation flickered away, and the script was a long
 task on the longest page (Lighthouse, bench/run.py).
 
-hooks/print_page.py does the same at build time, with `finish` below, on the written page and drops the
-script, so the first paint is the final page; the search it hid is left out. It fails the build if the
-plugin's markup is not what it expects (a new plugin version): then compare
-with the plugin's js/print-site.js and templates.
+hooks/print_page.py does the same at build time, with `finish` below, on the
+written page and drops the script, so the first paint is the final page; the
+search it hid is left out. It fails the build if the plugin's markup is not
+what it expects (a new plugin version): then compare with the plugin's
+js/print-site.js and templates.
 """
 
 from __future__ import annotations
