@@ -195,7 +195,8 @@ def test_print_edition_jumps_land_on_their_heading(visit, path, viewport):
     """Jumps within the print edition (its 目录, the sidebar) and links to it put the heading just
     below the header, forwards and backwards, although the article's pages off screen are not
     laid out (content-visibility in stylesheets/print.css) until they come near."""
-    tab = visit(viewport=viewport).goto(path)
+    v = visit(viewport=viewport)
+    tab = v.goto(path)
     landed = tab.evaluate(JUMPS)
     assert len(landed) > 20, landed
     # Where the jumps land: the headings' scroll margin under the header.
@@ -203,8 +204,7 @@ def test_print_edition_jumps_land_on_their_heading(visit, path, viewport):
     assert 40 <= expected <= 140, f"{path}: most jumps landed at {expected} px from the top"
     off = [f"#{id}: {top} px" for id, top, end in landed if abs(top - expected) > 2 and not end]
     for id, _, end in landed[4:30:8]:  # and a link from elsewhere opens the page at the heading
-        tab.goto(tab.url.split("#")[0] + f"?fresh#{id}", wait_until="load")
-        tab.wait_for_load_state("networkidle")
+        v.goto(f"{path}?fresh#{id}")
         top = tab.evaluate("id => Math.round(document.getElementById(id).getBoundingClientRect().top)", id)
         if abs(top - expected) > 2 and not end:
             off.append(f"#{id} opened from a link: {top} px")
