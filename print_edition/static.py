@@ -98,10 +98,9 @@ def finish(html: str, path) -> str:
 
 def without_search(html: str, path) -> str:
     """`html` without Material's search dialog and the header's search button."""
-    dialog = html.find(SEARCH_DIALOG)
     html, buttons = SEARCH_BUTTON.subn("", html, count=1)
+    dialog = html.find(SEARCH_DIALOG)
     if dialog < 0 or buttons != 1:
         _fail(f"{path}: expected Material's search dialog ({SEARCH_DIALOG}…) and its header button once; has Material changed?")
-    dialog = html.find(SEARCH_DIALOG)
     begin, end = _element(html, dialog, "div", "the search dialog")
     return html[:begin] + html[end:].lstrip()
