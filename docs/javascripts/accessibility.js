@@ -12,7 +12,6 @@
 //    not in the tab order: the closed drawer and search are hidden from the keyboard
 //    (accessibility.css), so these become tab stops, named. Material's own key
 //    handler clicks a focused label on Enter; Space does the same here.
-// 4. The palette toggle: see checkShownScheme.
 (function () {
   "use strict";
 
@@ -54,21 +53,8 @@
     });
   }
 
-  // With the colour scheme taken from the system (no choice stored), Material checks no
-  // palette radio: Tab then landed on the first one, whose label is hidden in the dark
-  // scheme. The radio of the scheme shown is checked (no change event: nothing stored).
-  function checkShownScheme() {
-    var radios = document.querySelectorAll("form[data-md-component=palette] input.md-option");
-    var shown = document.body.getAttribute("data-md-color-scheme");
-    if ([].some.call(radios, function (radio) { return radio.checked; })) return;
-    [].forEach.call(radios, function (radio) {
-      if (radio.getAttribute("data-md-color-scheme") === shown) radio.checked = true;
-    });
-  }
-
   function start() {
     nameMaterialMarkup();
-    checkShownScheme();
     headerButtons();
   }
 

@@ -91,19 +91,66 @@ def test_search_index_comes_when_the_reader_opens_the_search(visit, path, term, 
     assert not v.problems(), v.problems()
 
 
+# Every change of <body>'s palette attributes while a page loads (docs/javascripts/palette.js).
+RECORD_PALETTE_CHANGES = """
+window.__paletteChanges = [];
+new MutationObserver((records) => {
+  for (const record of records)
+    if (record.target === document.body && record.attributeName.startsWith("data-md-color"))
+      window.__paletteChanges.push(record.attributeName);
+}).observe(document, { attributes: true, subtree: true });
+"""
+
+
 def test_dark_mode_toggle(visit):
-    tab = visit(color_scheme="light").goto("")
+    """The toggle switches, by click and by Enter, the choice holds on the next page, the
+    theme-color follows the header, and no load restyles the whole page when its palette
+    is already the one shown (palette.js: Material's component marks <body> with
+    data-md-color-switching, a rule for every element, on every load)."""
+    v = visit(color_scheme="light")
+    v.context.add_init_script(RECORD_PALETTE_CHANGES)
+    tab = v.goto("")
     body = tab.locator("body")
     background = lambda: tab.evaluate("() => getComputedStyle(document.body).backgroundColor")
+    theme_color = lambda: tab.evaluate("() => document.querySelector('meta[name=theme-color]').content")
     assert body.get_attribute("data-md-color-scheme") == "default"
-    light = background()
-    tab.locator("form[data-md-component=palette] label:visible").first.click()
+    assert tab.evaluate("() => window.__paletteChanges") == ["data-md-color-media"], "the first load marked or changed the palette"
+    tab.wait_for_function("() => document.querySelector('meta[name=color-scheme]').content === 'light'")
+    light, light_theme = background(), theme_color()
+    assert re.fullmatch(r"#[0-9a-f]{6}", light_theme), light_theme
+    assert tab.locator("form[data-palette] input:checked").get_attribute("data-md-color-scheme") == "default"
+
+    tab.locator("form[data-palette] label:visible").first.click()
     tab.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate'")
+    assert "data-md-color-switching" in tab.evaluate("() => window.__paletteChanges"), "a switch without the mark that stops transitions"
+    tab.wait_for_function("() => !document.body.hasAttribute('data-md-color-switching')")
     dark = background()
     assert dark != light, f"the page background stayed {light} after switching to dark"
-    tab.locator("form[data-md-component=palette] label:visible").first.click()
+    tab.wait_for_function("() => document.querySelector('meta[name=color-scheme]').content === 'dark'")
+    assert tab.locator("form[data-palette] label:visible").get_attribute("title") == "切换到浅色模式"
+
+    # The next page, in a browser whose system scheme is light, keeps the reader's dark.
+    tab.goto(v.base_url + "2-concepts/", wait_until="load")
+    assert body.get_attribute("data-md-color-scheme") == "slate" and background() == dark
+    # (Material's inline script in <head> sets the stored palette before <body> is drawn.)
+    assert "data-md-color-switching" not in tab.evaluate("() => window.__paletteChanges"), "a load with the stored palette marked <body>"
+
+    # Enter on the focused toggle (Material's key), back to light; stored too.
+    tab.locator("form[data-palette] input:checked").focus()
+    tab.keyboard.press("Enter")
     tab.wait_for_function("() => document.body.dataset.mdColorScheme === 'default'")
     assert background() == light
+    tab.wait_for_function(f"() => document.querySelector('meta[name=theme-color]').content === {light_theme!r}")
+    tab.reload(wait_until="load")
+    assert body.get_attribute("data-md-color-scheme") == "default"
+
+
+def test_dark_system_scheme_is_shown_on_a_first_visit(visit):
+    tab = visit(color_scheme="dark").goto("en/")
+    tab.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate'")
+    tab.wait_for_function("() => !document.body.hasAttribute('data-md-color-switching')")
+    assert tab.locator("form[data-palette] label:visible").get_attribute("title") == "Switch to light mode"
+    assert tab.locator("form[data-palette] input:checked").get_attribute("data-md-color-scheme") == "slate"
 
 
 def test_phone_navigation_drawer_opens(visit):
