@@ -86,7 +86,7 @@
   inputs.forEach(function (input) {
     input.addEventListener("change", function () { show(input); });
   });
-  // Material's: Enter on the toggle switches to the next palette (see https://t.ly/YIhVj).
+  // Material's: Enter on the toggle switches to the next palette (a radio's own key is Space).
   form.addEventListener("keydown", function (event) {
     if (event.key !== "Enter") return;
     var next = inputs[(inputs.findIndex(function (input) { return input.checked; }) + 1) % inputs.length];
