@@ -5,9 +5,10 @@
 // its stylesheet then applies to every element), sets the palette's attributes, reads
 // the header's style and removes the mark: the whole document is restyled twice, and
 // on the first load of a page nothing has changed (Material's inline script in <head>
-// set the stored palette before the body was drawn). On a notebook page that was 0.28 s
-// of the 0.35 s of style work after the first paint, on §3 half of it (Chromium's
-// trace, 4× CPU throttling, median of 7 loads; README, "Benchmarks").
+// set the stored palette before the body was drawn). Without it the blocking time after
+// the first paint fell from 529 to 257 ms on a notebook page and from 695 to 479 ms on §3
+// (Chromium's trace, 4× CPU throttling, median of 7 loads; README, "The palette without
+// its restyle", also for what Lighthouse made of it).
 //
 // Here the mark is set only when a colour actually changes: the reader switches, or the
 // system's scheme picks a palette other than the first on a first visit. The rest is
