@@ -54,16 +54,13 @@
     return inputs[Math.max(0, Math.min(index, inputs.length - 1))];
   }
 
-  // Read after the frame is drawn, when the header's style is up to date.
+  // Read at once, as Material does: after a switch this is the restyle, done while the
+  // mark still stops transitions; on a load it is the page's first styling, due anyway.
   function followHeader() {
-    requestAnimationFrame(function () {
-      setTimeout(function () {
-        var style = getComputedStyle(document.querySelector("[data-md-component=header]"));
-        colorScheme.content = style.colorScheme;
-        themeColor.content = "#" + style.backgroundColor.match(/\d+/g).slice(0, 3)
-          .map(function (value) { return (+value).toString(16).padStart(2, "0"); }).join("");
-      });
-    });
+    var style = getComputedStyle(document.querySelector("[data-md-component=header]"));
+    colorScheme.content = style.colorScheme;
+    themeColor.content = "#" + style.backgroundColor.match(/\d+/g).slice(0, 3)
+      .map(function (value) { return (+value).toString(16).padStart(2, "0"); }).join("");
   }
 
   function show(input) {
@@ -74,7 +71,6 @@
     var switching = changed.some(function (key) { return key !== "media"; });
     if (switching) body.setAttribute("data-md-color-switching", "");
     changed.forEach(function (key) { body.setAttribute("data-md-color-" + key, palette.color[key]); });
-    if (switching) setTimeout(function () { body.removeAttribute("data-md-color-switching"); });
     inputs.forEach(function (other, index) {
       other.checked = index === palette.index;
       var label = other.nextElementSibling;
@@ -82,6 +78,7 @@
     });
     __md_set("__palette", palette);
     followHeader();
+    if (switching) setTimeout(function () { body.removeAttribute("data-md-color-switching"); });
   }
 
   inputs.forEach(function (input) {
