@@ -11,6 +11,8 @@ from conftest import ROOT
 
 OVERRIDE = ROOT / "overrides" / "partials" / "palette.html"
 MATERIALS = Path(material.__file__).parent / "templates" / "partials" / "palette.html"
+INLINE_OVERRIDE = ROOT / "overrides" / "partials" / "javascripts" / "palette.html"
+MATERIALS_INLINE = Path(material.__file__).parent / "templates" / "partials" / "javascripts" / "palette.html"
 
 
 def without_comments(template: str) -> str:
@@ -26,6 +28,27 @@ def test_the_override_is_materials_partial_but_for_the_component():
         f"{OVERRIDE.relative_to(ROOT)} is no longer {MATERIALS} with data-palette for data-md-component=\"palette\": "
         "copy Material's partial again and make that one change"
     )
+
+
+def test_the_inline_script_is_materials_then_the_first_visits():
+    # Material's script (a stored palette) stays as it is; ours follows it.
+    ours = without_comments(INLINE_OVERRIDE.read_text(encoding="utf-8"))
+    theirs = without_comments(MATERIALS_INLINE.read_text(encoding="utf-8"))
+    assert theirs.startswith("<script>") and theirs.count("<script>") == 1, f"{MATERIALS_INLINE}: Material's inline palette script changed"
+    assert ours.startswith(theirs + "\n<script>"), (
+        f"{INLINE_OVERRIDE.relative_to(ROOT)} no longer starts with {MATERIALS_INLINE}: "
+        "copy Material's script again, then the first visit's script after it"
+    )
+
+
+def test_every_page_chooses_a_first_visits_palette_in_the_header(site):
+    """Before the article is parsed, so a dark system's first visit is drawn dark."""
+    for page in sorted(site.rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        first_visit = html.find('if (__md_get("__palette")) return;')
+        assert 0 < html.find("<form class=\"md-header__option\" data-palette>") < first_visit < html.find('<main class="md-main"'), (
+            f"{page.relative_to(site)}: the first visit's palette script is not between the header's toggle and <main>"
+        )
 
 
 def test_every_page_has_the_toggle_and_not_materials_component(site):

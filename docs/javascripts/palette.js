@@ -4,18 +4,19 @@
 // On every load Material's component marks <body> data-md-color-switching (a rule in
 // its stylesheet then applies to every element), sets the palette's attributes, reads
 // the header's style and removes the mark: the whole document is restyled twice, and
-// on the first load of a page nothing has changed (Material's inline script in <head>
-// set the stored palette before the body was drawn). Without it the blocking time after
+// on the first load of a page nothing has changed (Material's inline script in the header
+// set the stored palette before the rest of the page was parsed). Without it the blocking time after
 // the first paint fell from 529 to 257 ms on a notebook page and from 695 to 479 ms on §3
 // (Chromium's trace, 4× CPU throttling, median of 7 loads; README, "The palette without
 // its restyle", also for what Lighthouse made of it).
 //
-// Here the mark is set only when a colour actually changes: the reader switches, or the
-// system's scheme picks a palette other than the first on a first visit. The rest is
-// Material's: the choice is stored with Material's __md_set under its key and scope
-// (Material's inline script reads it on the next page), the label of the shown palette is
-// the visible toggle, Enter on the toggle switches too, and the theme-color and
-// color-scheme <meta> follow the header. Material also re-applies the stored choice when
+// Here the mark is set only when a colour actually changes: the reader switches. (On a
+// first visit the header's inline script, overrides/partials/javascripts/palette.html,
+// has already shown the palette the system's scheme picks, before the page was drawn.)
+// The rest is Material's: the choice is stored with Material's __md_set under its key
+// and scope (Material's inline script reads it on the next page), the label of the shown
+// palette is the visible toggle, Enter on the toggle switches too, and the theme-color
+// and color-scheme <meta> follow the header. Material also re-applies the stored choice when
 // the system's scheme changes, which changes nothing once a choice is stored (it stores
 // one on the first visit), so that is not repeated. The shown palette's radio is checked,
 // so that Tab lands on the toggle that is visible.

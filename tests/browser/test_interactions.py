@@ -132,7 +132,7 @@ def test_dark_mode_toggle(visit):
     # The next page, in a browser whose system scheme is light, keeps the reader's dark.
     tab.goto(v.base_url + "2-concepts/", wait_until="load")
     assert body.get_attribute("data-md-color-scheme") == "slate" and background() == dark
-    # (Material's inline script in <head> sets the stored palette before <body> is drawn.)
+    # (Material's inline script in the header sets the stored palette before the page is drawn.)
     assert "data-md-color-switching" not in tab.evaluate("() => window.__paletteChanges"), "a load with the stored palette marked <body>"
 
     # Enter on the focused toggle (Material's key), back to light; stored too.
@@ -146,9 +146,15 @@ def test_dark_mode_toggle(visit):
 
 
 def test_dark_system_scheme_is_shown_on_a_first_visit(visit):
-    tab = visit(color_scheme="dark").goto("en/")
-    tab.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate'")
-    tab.wait_for_function("() => !document.body.hasAttribute('data-md-color-switching')")
+    """Chosen by the header's inline script (overrides/partials/javascripts/palette.html) as the
+    page is parsed, so the page is drawn dark at once: palette.js finds it shown and never
+    switches (which would restyle the whole page after a light first paint)."""
+    v = visit(color_scheme="dark")
+    v.context.add_init_script(RECORD_PALETTE_CHANGES)
+    tab = v.goto("en/")
+    assert tab.evaluate("() => document.body.dataset.mdColorScheme") == "slate"
+    changes = tab.evaluate("() => window.__paletteChanges")
+    assert changes == ["data-md-color-media", "data-md-color-scheme"], f"a dark first visit changed the palette by {changes}"
     assert tab.locator("form[data-palette] label:visible").get_attribute("title") == "Switch to light mode"
     assert tab.locator("form[data-palette] input:checked").get_attribute("data-md-color-scheme") == "slate"
 
