@@ -110,13 +110,15 @@ def serve_rebuilds(project: Path, page: Path, edits: int = 3) -> tuple[list[floa
         log.wait_for("Serving on")
         time.sleep(3)  # MkDocs' polling watcher takes its first snapshot of the watched folders
         for edit in range(edits):
+            # A save can be seen twice (the write truncates, then fills the file): let any
+            # rebuild of the last save finish, and count only lines printed after this save.
+            log.wait_until_quiet(1.0)
             start = time.perf_counter()
             page.write_bytes(original + b"\n" * (edit + 1))  # a save that changes the file each time
-            building = log.wait_for("Building documentation")
-            reloading = log.wait_for("Reloading browsers")
+            building = log.wait_for("Building documentation", after=start)
+            reloading = log.wait_for("Reloading browsers", after=building)
             walls.append(reloading - start)
             builds.append(reloading - building)
-            time.sleep(1)
         return walls, builds
     finally:
         page.write_bytes(original)
@@ -137,17 +139,27 @@ class ServerLog:
         for line in self.process.stdout:
             self.lines.append((time.perf_counter(), line))
 
-    def wait_for(self, needle: str, timeout: float = 300) -> float:
-        """When the next line holding `needle` was printed."""
+    def wait_for(self, needle: str, after: float = float("-inf"), timeout: float = 300) -> float:
+        """When the next line holding `needle`, printed at `after` or later, was printed."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline and self.process.poll() is None:
             while self.seen < len(self.lines):
                 printed, line = self.lines[self.seen]
                 self.seen += 1
-                if needle in line:
+                if needle in line and printed >= after:
                     return printed
             time.sleep(0.005)
         raise SystemExit(f"mkdocs serve never printed {needle!r}; its last lines:\n" + "".join(line for _, line in self.lines[-20:]))
+
+    def wait_until_quiet(self, seconds: float, timeout: float = 60) -> None:
+        """Until nothing has been printed for `seconds`."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            last = self.lines[-1][0] if self.lines else float("-inf")
+            if time.perf_counter() - last >= seconds:
+                return
+            time.sleep(0.05)
+        raise SystemExit(f"mkdocs serve kept printing for {timeout} s; its last lines:\n" + "".join(line for _, line in self.lines[-20:]))
 
 
 def free_port() -> int:
