@@ -1,4 +1,5 @@
-"""hooks/build_caches.py: compiled templates and jieba's dictionary in .cache/, never stale."""
+"""hooks/build_caches.py: compiled templates and jieba's dictionary in .cache/, never stale;
+and mkdocs-jupyter's notebook cache, one folder per edition (mkdocs.en.yml)."""
 
 from __future__ import annotations
 
@@ -25,3 +26,20 @@ def test_an_edited_template_is_compiled_again_not_served_from_the_cache(tmp_path
     assert result.returncode == 0, result.stderr[-2000:]
     for page in ("index.html", "4-math/index.html", "print_page/index.html", "404.html"):
         assert MARK in (tmp_path / "site" / page).read_text(encoding="utf-8"), f"site/{page} was rendered from a stale template"
+
+
+def test_a_warm_build_converts_no_notebook_in_either_edition(tmp_path, site):
+    """mkdocs-jupyter evicts every cached notebook its build did not use: sharing one folder,
+    each edition evicted the other's, and every build converted all notebooks again."""
+    notebooks = sorted((ROOT / "docs" / "notebooks").glob("*.ipynb"))  # both editions'
+    project = copy_project(tmp_path / "project")  # with the formulas' and citations' caches, not the notebooks'
+
+    first = mkdocs_build(project, tmp_path / "first")
+    assert first.returncode == 0, first.stderr[-2000:]
+    assert first.stderr.count("Cache miss, writing:") == len(notebooks), first.stderr[-3000:]
+
+    second = mkdocs_build(project, tmp_path / "second")
+    assert second.returncode == 0, second.stderr[-2000:]
+    converted = [line for line in second.stderr.splitlines() if "Cache miss" in line or "Evicted stale cache" in line]
+    assert not converted, "a warm build converted notebooks again:\n" + "\n".join(converted)
+    assert second.stderr.count("Cache hit:") == len(notebooks), second.stderr[-3000:]
