@@ -32,9 +32,11 @@ node_modules/.installed: package.json package-lock.json
 serve: deps
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-# The English edition on its own (mkdocs.en.yml); `make build` writes both editions.
+# The English edition on its own (mkdocs.en.yml), at /en/ as deployed: its citations need a
+# site URL ending in the edition's path (hooks/cite.py). `make build` writes both editions.
+EN_ADDR ?= 127.0.0.1:8001
 serve-en: deps
-	$(BIN)/mkdocs serve -f mkdocs.en.yml --dev-addr 127.0.0.1:8001
+	SITE_URL=http://$(EN_ADDR)/en/ $(BIN)/mkdocs serve -f mkdocs.en.yml --dev-addr $(EN_ADDR)
 
 build: deps
 	$(BIN)/mkdocs build --strict

@@ -13,14 +13,16 @@ from __future__ import annotations
 import filecmp
 import os
 import re
+import signal
 import socket
 import subprocess
 import sys
 import threading
 import time
+import urllib.request
 from pathlib import Path
 
-from conftest import copy_project, mkdocs_build
+from conftest import ROOT, copy_project, mkdocs_build
 
 EDITED_PAGE = "docs/8-summary.md"
 ADDED = "本站测试：serve 重建后这一句应出现在页面和打印版中。"
@@ -101,3 +103,31 @@ def test_the_served_site_is_the_built_site_after_an_edit(tmp_path):
         assert b"'unsafe-inline'" in served_policy.split(b"script-src")[1].split(b";")[0], "serving allows livereload's inline script"
     finally:
         server.stop()
+
+
+def test_make_serve_en_serves_the_english_edition(tmp_path):
+    """The README's command for the English edition (it once stopped at its first build:
+    mkdocs serve made the site URL the server's root, without the edition's path)."""
+    port = free_port()
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", TMPDIR=str(tmp_path), SOURCE_DATE_EPOCH=EPOCH)
+    env.pop("SITE_URL", None)
+    process = subprocess.Popen(
+        ["make", "--no-print-directory", "serve-en", f"EN_ADDR=127.0.0.1:{port}"],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
+    )
+    lines: list[str] = []
+    threading.Thread(target=lambda: lines.extend(process.stdout), daemon=True).start()
+    try:
+        deadline = time.monotonic() + 180
+        while not any("Serving on" in line for line in lines):
+            assert process.poll() is None and time.monotonic() < deadline, "make serve-en did not serve:\n" + "".join(lines[-30:])
+            time.sleep(0.1)
+        for path in ("en/", "en/4-math/", "en/print_page/"):
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/{path}") as response:
+                page = response.read().decode("utf-8")
+            assert '<html lang="en"' in page, f"make serve-en: /{path} is not the English edition"
+        problems = [line for line in lines if "WARNING" in line or "ERROR" in line]
+        assert not problems, "make serve-en:\n" + "".join(problems)
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=30)
