@@ -17,8 +17,8 @@ endif
 
 deps: $(VENV)/.installed node_modules/.installed
 
-# Re-installs only when requirements.txt changes.
-$(VENV)/.installed: requirements.txt
+# Re-installs only when requirements.txt or the project's package list (pyproject.toml) changes.
+$(VENV)/.installed: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -r requirements.txt

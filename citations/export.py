@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import json
 
+from citations.errors import CitationError
+
 # LaTeX specials in text fields (Zotero's BibLaTeX.js: mapEscape, then #$%&_).
 BIBTEX_ESCAPES = str.maketrans(
     {
@@ -42,8 +44,8 @@ BIBTEX_ESCAPES = str.maketrans(
 LANGIDS = {"zh": "chinese", "en": "english"}
 
 
-class ExportError(ValueError):
-    pass
+class ExportError(CitationError):
+    """A record that BibTeX or RIS cannot carry as it is."""
 
 
 def iso_date(value: dict) -> str:

@@ -2,8 +2,9 @@
 // processor inside Zotero and Mendeley) run with the official style and locale
 // files in citations/styles and citations/locales.
 //
-// One process per build, fed over stdin by citations/processor.py: each line is a
-// JSON request, each answer one JSON line on stdout, in order, until stdin closes.
+// A task of the build's Node process (sitekit/worker.js), called by
+// citations/processor.py: input a request, output its answer; a failure throws,
+// and the build stops with its message.
 //
 // request:  {"styles": {"<name>": {"file": "<path>", "locale": "zh-CN"}},
 //            "locales": {"zh-CN": "<path>"},
@@ -11,27 +12,27 @@
 //            "entries": [{"style": "<name>", "id": "<record id>"}],
 //            "citations": [{"style": "<name>", "id": "<record id>", "locator": "sec. 3.1, para. 2"}]}
 // answer:   {"entries": [{"text": "…", "html": "…"}], "citations": [{"text": "…", "html": "…"}]}
-//           or {"error": "…"} — the build then stops with that message.
 //
 // Each entry and each citation is made from a registry holding only its own record,
 // as a reader's reference list with that one item would have it (no year-suffixes
 // from the other sections, number [1]).
 "use strict";
 
+const crypto = require("crypto");
 const fs = require("fs");
 const path = require("path");
-const readline = require("readline");
 const CSL = require("citeproc");
 
-// citeproc-js reports problems through CSL.debug / CSL.error and console.log;
-// stdout carries the answers only.
-console.log = console.info = (...args) => process.stderr.write(args.join(" ") + "\n");
+// citeproc-js reports problems through CSL.debug / CSL.error and console.log
+// (sitekit/worker.js sends console output to stderr).
 CSL.debug = (message) => process.stderr.write(`citeproc: ${message}\n`);
 CSL.error = (message) => {
   throw new Error(`citeproc: ${message}`);
 };
 
-const files = new Map();
+// The style and locale files, read afresh for each request (`mkdocs serve` may run
+// for hours while they are edited).
+let files = new Map();
 function read(file) {
   if (!files.has(file)) {
     files.set(file, fs.readFileSync(path.resolve(file), "utf8"));
@@ -39,8 +40,13 @@ function read(file) {
   return files.get(file);
 }
 
-// Engines live as long as the process: building one parses and compiles its style,
-// the costly part (APA's takes seconds), so a build's second request reuses them.
+function digest(text) {
+  return crypto.createHash("sha256").update(text).digest("hex");
+}
+
+// Engines live as long as the process (a build; every rebuild of `mkdocs serve`):
+// building one parses and compiles its style, the costly part (APA's takes seconds),
+// so later requests reuse it while its style and locale files are unchanged.
 let items = new Map();
 let locales = {};
 const sys = {
@@ -57,13 +63,15 @@ const sys = {
 const made = new Map();
 
 function engines(request) {
+  files = new Map();
   items = new Map(request.records.map((record) => [record.id, record]));
   locales = request.locales;
   for (const engine of made.values()) engine.updateItems([]); // forget the last request's records
   return function engine(style, format) {
     const spec = request.styles[style];
     if (!spec) throw new Error(`unknown style ${JSON.stringify(style)}`);
-    const key = `${spec.file} ${spec.locale}`;
+    const sources = [spec.file, ...Object.values(locales)].map((file) => digest(read(file)));
+    const key = `${spec.file} ${spec.locale} ${sources.join(" ")}`;
     if (!made.has(key)) made.set(key, new CSL.Engine(sys, read(spec.file), spec.locale, true));
     const found = made.get(key);
     found.setOutputFormat(format);
@@ -117,12 +125,4 @@ function answer(request) {
   };
 }
 
-readline.createInterface({ input: process.stdin }).on("line", (line) => {
-  let reply;
-  try {
-    reply = answer(JSON.parse(line));
-  } catch (error) {
-    reply = { error: error && error.message ? error.message : String(error) };
-  }
-  process.stdout.write(JSON.stringify(reply) + "\n");
-});
+module.exports = answer;

@@ -1,4 +1,4 @@
-"""What the citation blocks say, in each edition's language (hooks/cite.py writes the blocks).
+"""What the citation blocks say, in each edition's language (blocks.py writes the blocks).
 
 The blocks are not translated through the catalogs (translations/): the English
 block is not a translation of the Chinese one. It cites two works (the original

@@ -163,7 +163,7 @@ class ParagraphIds(Treeprocessor):
         return link
 
     def original_link(self, anchor: str) -> etree.Element:
-        """`#sec-3-1-p2` of this page; the build points it at the original's page (hooks/editions.py)."""
+        """`#sec-3-1-p2` of this page; the build points it at the original's page (translations/edition.py)."""
         language = self.original["lang"]
         attributes = {"class": ORIGINAL_CLASS, "href": f"#{anchor}", "hreflang": language, "lang": language, "data-search-exclude": ""}
         link = etree.Element("a", attributes)

@@ -38,6 +38,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from citations.errors import CitationError
+
 REQUIRED = ("title", "author", "language", "key")
 # A line that is a heading and mentions a sec- id must be exactly `## 4.1 Title { #sec-4-1 }`.
 MENTIONS_SEC_ID = re.compile(r"^#{1,6} .*#sec-")
@@ -83,8 +85,8 @@ def styles_of(edition: str) -> tuple[Style, ...]:
     return tuple(by_name[name] for name in STYLE_ORDER[edition])
 
 
-class RecordError(ValueError):
-    pass
+class RecordError(CitationError):
+    """A record, a locator or the metadata behind them the site cannot use."""
 
 
 @dataclass(frozen=True)

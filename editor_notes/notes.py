@@ -11,7 +11,8 @@ and the errata page shows every note of a place (a section number, or 摘要) wi
 
 Both become a custom admonition, `<div class="admonition editor">` titled
 编者注 (styled in docs/stylesheets/editor-notes.css). An unknown note id, or a
-place without notes, fails the build.
+place without notes, fails the build. hooks/editor_notes_hook.py reads the notes once a
+build (on_config) and expands each page's markers (on_page_markdown).
 """
 
 from __future__ import annotations
@@ -21,13 +22,16 @@ import re
 from pathlib import Path
 
 import yaml
-from mkdocs.exceptions import PluginError
+
+from sitekit.errors import BuildError
 
 NOTES_FILE = "includes/editor-notes.yml"
 FIELDS = {"id", "fact", "confidence", "where", "note", "sources"}
 MARKER = re.compile(r"^(?P<indent>[ \t]*)<!-- (?P<kind>editor-notes?): (?P<key>\S+) -->[ \t]*$", re.M)
 
-notes: dict[str, dict] = {}
+
+class EditorNoteError(BuildError):
+    """A note without the fields the site relies on, or a page marker naming no note."""
 
 
 def load(path: Path) -> dict[str, dict]:
@@ -36,20 +40,15 @@ def load(path: Path) -> dict[str, dict]:
     for note in yaml.safe_load(path.read_text(encoding="utf-8"))["notes"]:
         name = note.get("id", "?")
         if set(note) != FIELDS:
-            raise PluginError(f"{path}: note {name!r} must have exactly the fields {sorted(FIELDS)}")
+            raise EditorNoteError(f"{path}: note {name!r} must have exactly the fields {sorted(FIELDS)}")
         if note["confidence"] not in {"high", "medium"}:
-            raise PluginError(f"{path}: note {name!r}: confidence must be high or medium")
+            raise EditorNoteError(f"{path}: note {name!r}: confidence must be high or medium")
         if note["confidence"] == "high" and not note["sources"]:
-            raise PluginError(f"{path}: note {name!r}: a high-confidence note needs a source")
+            raise EditorNoteError(f"{path}: note {name!r}: a high-confidence note needs a source")
         if name in loaded:
-            raise PluginError(f"{path}: note id {name!r} is used twice")
+            raise EditorNoteError(f"{path}: note id {name!r} is used twice")
         loaded[name] = note
     return loaded
-
-
-def on_config(config):
-    notes.clear()
-    notes.update(load(Path(config.config_file_path).parent / NOTES_FILE))
 
 
 def render(note: dict, indent: str, quote: str | None = None) -> str:
@@ -70,19 +69,20 @@ def render(note: dict, indent: str, quote: str | None = None) -> str:
     return "\n".join(indent + line if line else "" for line in lines)
 
 
-def on_page_markdown(markdown, page, config, files):
+def expand(markdown: str, src_uri: str, notes: dict[str, dict]) -> str:
+    """`markdown` (of the page docs/<src_uri>) with every marker replaced by its notes."""
     if "<!-- editor-note" not in markdown:
-        return None
+        return markdown
 
-    def expand(match: re.Match) -> str:
+    def notes_for(match: re.Match) -> str:
         kind, key, indent = match["kind"], match["key"], match["indent"]
         if kind == "editor-note":
             if key not in notes:
-                raise PluginError(f"{page.file.src_uri}: unknown editor's note {key!r} (not in {NOTES_FILE})")
+                raise EditorNoteError(f"docs/{src_uri}: unknown editor's note {key!r} (not in {NOTES_FILE})")
             return render(notes[key], indent)
         chosen = [note for note in notes.values() if key in note["where"]]
         if not chosen:
-            raise PluginError(f"{page.file.src_uri}: no editor's note in {NOTES_FILE} is placed at {key!r}")
+            raise EditorNoteError(f"docs/{src_uri}: no editor's note in {NOTES_FILE} is placed at {key!r}")
         return "\n\n".join(render(note, indent, quote=note["where"][key]) for note in chosen)
 
-    return MARKER.sub(expand, markdown)
+    return MARKER.sub(notes_for, markdown)

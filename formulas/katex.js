@@ -1,10 +1,9 @@
-// Renders TeX with the project's pinned KaTeX (node_modules/katex), for hooks/katex.py.
-// One process per build: each stdin line is a JSON array of {tex, display};
-// the answer is one stdout line, a JSON array of {html} or {error}, in order.
+// Typesets TeX with the project's pinned KaTeX (node_modules/katex): a task of the
+// build's Node process (sitekit/worker.js), called by formulas/typeset.py.
+// Input: an array of {tex, display}; output: an array of {html} or {error}, in order.
 "use strict";
 
 const katex = require("katex");
-const readline = require("readline");
 
 function render({ tex, display }) {
   try {
@@ -16,7 +15,4 @@ function render({ tex, display }) {
   }
 }
 
-const lines = readline.createInterface({ input: process.stdin, terminal: false });
-lines.on("line", (line) => {
-  process.stdout.write(JSON.stringify(JSON.parse(line).map(render)) + "\n");
-});
+module.exports = (formulas) => formulas.map(render);

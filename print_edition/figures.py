@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from mkdocs.exceptions import PluginError
+from print_edition.errors import PrintEditionError
 
 RUN_FIGURE = re.compile(r'<img\b(?=[^>]*\ssrc="[^"]*/figures/[^"]*#only-(?:light|dark)")[^>]*>')
 LAZY = re.compile(r'\sloading="lazy"')
@@ -29,5 +29,5 @@ def keep_lazy(html: str, path) -> str:
     """`html` of the print page at `path` with every run figure lazy again."""
     html, figures = RUN_FIGURE.subn(lazy, html)
     if not figures:
-        raise PluginError(f"print_edition/figures.py: {path} has no run figure (docs/figures/…#only-light/dark) to keep lazy")
+        raise PrintEditionError(f"print_edition/figures.py: {path} has no run figure (docs/figures/…#only-light/dark) to keep lazy")
     return html

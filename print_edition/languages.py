@@ -1,9 +1,9 @@
-"""The print editions and their PDFs: one entry each.
+"""The print edition in each language (edition) of the site: its page, its PDF, its labels.
 
-Everything that differs between editions is data here; print_edition/pdf.py,
-source.py and hooks/print_page.py read it and hold no text of any language.
-Each build prints its own edition (`for_build`): the Chinese build the entry
-below; the English build (site/en/, hooks/editions.py) the same entry with its
+Everything that differs between languages is data here; print_edition/pdf.py,
+source.py and finish.py read it and hold no text of any language.
+Each build prints its own edition's (`for_build`): the Chinese build the entry
+below; the English build (site/en/, translations/edition.py) the same entry with its
 own file name and language, every label translated through the catalogs
 (translations/strings.py) and the headings read as that edition has them, so
 no English label can be older than the Chinese one it translates.
@@ -19,6 +19,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
 
+from print_edition.errors import PrintEditionError
+from sitekit import edition
+
 # Where a page asks for its download block: the Markdown line `<!-- pdf-download -->`,
 # which Python-Markdown keeps as this comment in the HTML.
 MARKER = "<!-- pdf-download -->"
@@ -27,7 +30,7 @@ FILES = {"zh": ("cn-llm-market.pdf", "zh-CN"), "en": ("cn-llm-market-en.pdf", "e
 
 
 @dataclass(frozen=True)
-class Edition:
+class PrintEdition:
     print_page: str  # the print edition in the built site
     pdf: str  # the PDF's path in the built site
     language: str  # BCP 47, for the PDF's /Lang and the HTML it is printed from
@@ -55,8 +58,8 @@ class Edition:
     definition_separator: str = "："
 
 
-EDITIONS: tuple[Edition, ...] = (
-    Edition(
+EDITIONS: tuple[PrintEdition, ...] = (
+    PrintEdition(
         print_page="print_page/index.html",
         pdf=FILES["zh"][0],
         language=FILES["zh"][1],
@@ -81,19 +84,19 @@ EDITIONS: tuple[Edition, ...] = (
 NOT_TEXT = {"print_page", "pdf", "language", "download_pages", "cite_page", "size_units", "keywords_heading", "abstract_heading"}
 
 
-def for_build(config) -> Edition:
-    """The edition this build prints: the original, or its translation into the build's language."""
-    from translations.strings import catalogs_of, edition, translated
+def for_build(config) -> PrintEdition:
+    """The print edition this build makes: the original's, or its translation into the build's language."""
+    from translations.strings import catalogs_of, translated
 
     original = EDITIONS[0]
-    language = edition(config)
-    if language == "zh":
+    language = edition.language(config)
+    if language == edition.ORIGINAL:
         return original
     if language not in FILES:
-        raise ValueError(f"print_edition/editions.py: no PDF file for the language {language!r} (FILES)")
+        raise PrintEditionError(f"print_edition/languages.py: no PDF file for the language {language!r} (FILES)")
     labels = {
-        field.name: translated(config, getattr(original, field.name), "print_edition/editions.py")
-        for field in fields(Edition)
+        field.name: translated(config, getattr(original, field.name), "print_edition/languages.py")
+        for field in fields(PrintEdition)
         if field.name not in NOT_TEXT
     }
     headings = {

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from mkdocs.exceptions import PluginError
+from print_edition.errors import PrintEditionError
 
 HEADING_NUMBER = re.compile(r"""(<section\b[^>]*?)\s+heading-number=(["'])[^"']*\2""")
 ENUMERATION_CLASS = "print-site-enumerate-headings"
@@ -26,7 +26,7 @@ ENUMERATION_STYLE = re.compile(r"<style>(\s*\." + ENUMERATION_CLASS + r"\b[^<]*)
 
 
 def _fail(message: str):
-    raise PluginError(f"print_edition/markup.py: {message}")
+    raise PrintEditionError(f"print_edition/markup.py: {message}")
 
 
 def clean(html: str, path) -> str:

@@ -1,9 +1,9 @@
 """The PDF edition: each print edition printed to A4 by WeasyPrint, and offered on the site's pages.
 
 `make pdf` builds the site with PDF=1 (mkdocs.yml `extra.pdf`); then, after the
-print edition is finished (hooks/print_page.py) and before the
-Content-Security-Policy is written (hooks/csp.py reads the pages after this),
-for each entry of print_edition/editions.py:
+print edition is finished (finish.py) and before the
+Content-Security-Policy is written (csp/ reads the pages after this: sitekit/order.py),
+for each entry of print_edition/languages.py:
 
 1. source.py turns the finished print page into the document to print, with
    its metadata (Title, Author, Subject, Keywords, Language, dates);
@@ -32,13 +32,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
+from print_edition.errors import PrintEditionError
 
+import formulas
 from print_edition import source
-from print_edition.editions import MARKER, Edition
+from sitekit import flags
+from print_edition.languages import MARKER, PrintEdition
 
 STYLESHEET = Path(__file__).with_name("pdf.css")
-KATEX_CSS = "assets/vendor/katex/katex.min.css"  # published by hooks/vendor.py
 # PDF/UA-1: tagged (structure tree, alt text), with the title shown as the window title and XMP metadata.
 PDF_OPTIONS = {"pdf_variant": "pdf/ua-1", "pdf_identifier": True}
 
@@ -52,17 +53,12 @@ class Printed:
 
 
 def fail(message: str):
-    raise PluginError(f"print_edition/pdf.py: {message}")
+    raise PrintEditionError(f"print_edition/pdf.py: {message}")
 
 
 def wanted(config) -> bool:
     """Whether this build prints the PDFs: `extra.pdf` in mkdocs.yml, from PDF=1 (make pdf)."""
-    value = (config.extra or {}).get("pdf", False)
-    if value in (False, None, "", "0", "false"):
-        return False
-    if value in (True, "1", "true"):
-        return True
-    fail(f"extra.pdf (PDF=…) is {value!r}; use PDF=1 to print the PDF edition, or leave it unset")
+    return flags.switch(config, "pdf", "PDF")
 
 
 class Collect(logging.Handler):
@@ -95,14 +91,14 @@ def url_fetcher(site: Path):
     return SiteFiles(allowed_protocols=("file", "data"))
 
 
-def render(site: Path, edition: Edition, *, site_url: str, built: datetime) -> tuple[bytes, int, source.Source]:
+def render(site: Path, edition: PrintEdition, *, site_url: str, built: datetime) -> tuple[bytes, int, source.Source]:
     """The PDF of `edition` (bytes), its page count and the document it was printed from."""
     import weasyprint
 
     page = site / edition.print_page
     if not page.is_file():
-        fail(f"{page} does not exist: print_edition/editions.py names a print page this build did not write")
-    stylesheets = [(site / KATEX_CSS).resolve().as_uri(), STYLESHEET.resolve().as_uri()]
+        fail(f"{page} does not exist: print_edition/languages.py names a print page this build did not write")
+    stylesheets = [(site / formulas.STYLESHEET).resolve().as_uri(), STYLESHEET.resolve().as_uri()]
     document = source.document(page.read_text(encoding="utf-8"), edition, page_uri=page.resolve().as_uri(),
                                site_url=site_url, built=built, stylesheets=stylesheets)
     logger = logging.getLogger("weasyprint")
@@ -131,7 +127,7 @@ def relative(page: str, target: str) -> str:
     return posixpath.relpath(target, posixpath.dirname(page) or ".")
 
 
-def download_block(edition: Edition, printed: Printed, page: str) -> str:
+def download_block(edition: PrintEdition, printed: Printed, page: str) -> str:
     """The block that replaces MARKER on `page` (a path in the site): a link to the PDF with its size and page count."""
     details = edition.download_details.format(pages=printed.pages, size=size_text(printed.size, edition.size_units))
     note = html.escape(edition.download_note)
@@ -147,18 +143,18 @@ def download_block(edition: Edition, printed: Printed, page: str) -> str:
     )
 
 
-def offer(site: Path, edition: Edition, printed: Printed) -> None:
+def offer(site: Path, edition: PrintEdition, printed: Printed) -> None:
     """Each page of `edition.download_pages` gets its download block in place of MARKER."""
     for page in edition.download_pages:
         path = site / page
         text = path.read_text(encoding="utf-8") if path.is_file() else ""
         if text.count(MARKER) != 1:
-            fail(f"{path}: expected the line {MARKER} once (print_edition/editions.py lists this page as offering "
+            fail(f"{path}: expected the line {MARKER} once (print_edition/languages.py lists this page as offering "
                  f"the PDF), found it {text.count(MARKER)} times")
         path.write_text(text.replace(MARKER, download_block(edition, printed, page)), encoding="utf-8")
 
 
-def make(site: Path, edition: Edition, *, site_url: str, built: datetime) -> Printed:
+def make(site: Path, edition: PrintEdition, *, site_url: str, built: datetime) -> Printed:
     """Print `edition` into the built site and offer it on its pages."""
     data, pages, document = render(site, edition, site_url=site_url, built=built)
     path = site / edition.pdf

@@ -3,7 +3,7 @@
 print_edition/pdf.py hands WeasyPrint this document, not the print page itself:
 Material's stylesheets are written for screens (WeasyPrint lays its grid out as
 one clipped page) and hold thousands of rules a printer never needs. From the
-finished print page (hooks/print_page.py) it keeps the article and drops:
+finished print page (finish.py) it keeps the article and drops:
 
 - the site around it (header, navigation, search, footer) and print-site's own
   目录, replaced by a contents list of the numbered sections whose page numbers
@@ -35,9 +35,9 @@ from datetime import datetime
 from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup, Comment, Tag
-from mkdocs.exceptions import PluginError
+from print_edition.errors import PrintEditionError
 
-from print_edition.editions import MARKER, Edition
+from print_edition.languages import MARKER, PrintEdition
 
 # Material's light palette (indigo) as its stylesheet resolves the diagram's variables.
 MERMAID_LIGHT = {
@@ -72,7 +72,7 @@ class Source:
 
 
 def fail(path, message: str):
-    raise PluginError(f"print_edition/source.py: {path}: {message}")
+    raise PrintEditionError(f"print_edition/source.py: {path}: {message}")
 
 
 def css_string(text: str) -> str:
@@ -85,7 +85,7 @@ def counters(template: str) -> str:
     return " ".join(f"counter({part})" if index % 2 else css_string(part) for index, part in enumerate(parts) if part)
 
 
-def read_metadata(page: BeautifulSoup, article: Tag, edition: Edition, created: datetime, path) -> Metadata:
+def read_metadata(page: BeautifulSoup, article: Tag, edition: PrintEdition, created: datetime, path) -> Metadata:
     title = article.find("h1")
     author = page.select_one('meta[name="author"]')
     if title is None or author is None or not author.get("content"):
@@ -95,7 +95,7 @@ def read_metadata(page: BeautifulSoup, article: Tag, edition: Edition, created: 
         heading = next((h for h in article.find_all(["h2", "h3"]) if text_of(h) == heading_text), None)
         found = heading and heading.find_next_sibling(name)
         if found is None:
-            fail(path, f"no <{name}> after a heading {heading_text!r} to take the PDF's metadata from (print_edition/editions.py)")
+            fail(path, f"no <{name}> after a heading {heading_text!r} to take the PDF's metadata from (print_edition/languages.py)")
         return found
 
     keywords = tuple(text_of(item) for item in after(edition.keywords_heading, "ul").find_all("li"))
@@ -175,7 +175,7 @@ def light_diagram(svg: Tag, path) -> None:
             element["style"] = CSS_VARIABLE.sub(value, element["style"])
 
 
-def retarget(article: Tag, edition: Edition, page_uri: str, print_page: str, site_url: str) -> None:
+def retarget(article: Tag, edition: PrintEdition, page_uri: str, print_page: str, site_url: str) -> None:
     """Images load from the built site; links to other pages of the site leave the PDF for the site."""
     for image in article.find_all("img"):
         image.attrs.pop("loading", None)
@@ -196,7 +196,7 @@ def retarget(article: Tag, edition: Edition, page_uri: str, print_page: str, sit
             link["href"] = relative + ("/" if path.endswith("/") and relative != "." else "") + fragment
 
 
-def contents(soup: BeautifulSoup, article: Tag, edition: Edition) -> tuple[Tag, list[tuple[str, str, str]]]:
+def contents(soup: BeautifulSoup, article: Tag, edition: PrintEdition) -> tuple[Tag, list[tuple[str, str, str]]]:
     """The contents list: every numbered heading of the article, nested by its number, with page numbers (pdf.css)."""
     ours = {id(element) for box in article.select(OURS) for element in box.find_all(True)}
     sections = []
@@ -219,7 +219,7 @@ def contents(soup: BeautifulSoup, article: Tag, edition: Edition) -> tuple[Tag, 
     return nav, sections
 
 
-def document(page_html: str, edition: Edition, *, page_uri: str, site_url: str, built: datetime,
+def document(page_html: str, edition: PrintEdition, *, page_uri: str, site_url: str, built: datetime,
              stylesheets: list[str]) -> Source:
     """The PDF's source document from the finished print page `page_html` (at `page_uri`, a file: URI)."""
     path = edition.print_page

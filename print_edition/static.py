@@ -9,7 +9,7 @@ archive) the print edition had no contents list, and with it on the page was
 laid out twice: the left navigation flickered away, and the script was a long
 task on the longest page (Lighthouse, bench/run.py).
 
-hooks/print_page.py does the same at build time, with `finish` below, on the
+finish.py does the same at build time, with `finish` below, on the
 written page and drops the script, so the first paint is the final page; the
 search it hid is left out. It fails the build if the plugin's markup is not
 what it expects (a new plugin version): then compare with the plugin's
@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from mkdocs.exceptions import PluginError
+from print_edition.errors import PrintEditionError
 
 SCRIPT = '<script src="../js/print-site.js"></script>'
 # The plugin's call of its functions (renderer.py, add_table_of_contents: true).
@@ -41,7 +41,7 @@ TOC_NAV = re.compile(r"(<div id=\"print-page-toc\"[^>]*>\s*<nav\b[^>]*>.*?)(</na
 
 
 def _fail(message: str):
-    raise PluginError(f"print_edition/static.py: {message}")
+    raise PrintEditionError(f"print_edition/static.py: {message}")
 
 
 def _element(html: str, start: int, name: str, what: str) -> tuple[int, int]:

@@ -160,11 +160,12 @@ def records_of(path: Path) -> list[dict]:
 def processor_output(records: list[dict], entries=(), citations=()) -> dict:
     """citeproc-js's answer (a fresh Node process, no cache) for these records: the reference
     the tests compare the site with. The same processor, never a second formatter."""
-    from citations.processor import Processor
+    from citations.processor import FORMAT
     from citations.records import request
+    from sitekit.node import Worker
 
-    processor = Processor(ROOT)
+    worker = Worker(ROOT)
     try:
-        return processor.ask(request(records, entries, citations))
+        return worker.ask(FORMAT, request(records, entries, citations))
     finally:
-        processor.close()
+        worker.close()

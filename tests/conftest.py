@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tomllib
 from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Callable
@@ -15,13 +16,14 @@ from typing import Callable
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-# What a build needs; a temporary copy of these is a complete project (the citation
-# processor's cache comes along, so a copy starts Node only for what its edit changes).
+# What a build needs; a temporary copy of these is a complete project (the Node tasks'
+# caches come along, so a copy starts Node only for what its edit changes).
+PACKAGES = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"]
 PROJECT_FILES = [
-    "mkdocs.yml", "mkdocs.en.yml", "package.json", "docs", "snippets", "includes", "overrides", "hooks", "citations",
-    "print_edition", "translations", "node_modules",
+    "mkdocs.yml", "mkdocs.en.yml", "package.json", "docs", "includes", "overrides", "hooks", *PACKAGES, "node_modules",
     ".cache/citations",
     ".cache/katex",
+    ".cache/notebook-css",
 ]
 
 sys.path.insert(0, str(Path(__file__).parent))

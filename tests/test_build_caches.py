@@ -1,4 +1,4 @@
-"""hooks/build_caches.py: compiled templates and jieba's dictionary in .cache/, never stale;
+"""sitekit/caches.py: compiled templates and jieba's dictionary in .cache/, never stale;
 and mkdocs-jupyter's notebook cache, one folder per edition (mkdocs.en.yml)."""
 
 from __future__ import annotations

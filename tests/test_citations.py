@@ -367,13 +367,13 @@ def test_a_warm_build_does_not_start_node_and_a_cold_one_says_it_needs_it(tmp_pa
     assert mkdocs_build(project, tmp_path / "first", **same_day).returncode == 0
     warm = mkdocs_build(project, tmp_path / "warm", PATH=without_node, **same_day)
     assert warm.returncode == 0, warm.stderr[-2000:]
-    assert "formatting with citeproc-js" not in warm.stderr
+    assert "started Node.js" not in warm.stderr
 
     for cached in (project / ".cache" / "citations").iterdir():
         cached.unlink()
     cold = mkdocs_build(project, tmp_path / "cold", PATH=without_node, **same_day)
     assert cold.returncode != 0
-    assert "citations: Node.js (`node`) is not on PATH" in cold.stderr, cold.stderr[-2000:]
+    assert "citations: citeproc-js could not format the citations: `node` is not on PATH" in cold.stderr, cold.stderr[-2000:]
 
 
 # --- the 如何引用 page -----------------------------------------------------------

@@ -1,4 +1,4 @@
-"""The Content-Security-Policy (hooks/csp.py), read from the built site.
+"""The Content-Security-Policy (csp/), read from the built site.
 
 Every page carries one policy, first in <head> after <meta charset>; it is the
 same on every page and in _headers; it is strict (nothing from another host, no
@@ -18,7 +18,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import build_edited_copy, copy_project, mkdocs_build
-from hooks import csp
+from csp.inline import executes
 
 HASH = re.compile(r"'sha256-[A-Za-z0-9+/]+={0,2}'")
 KEYWORDS = {"'self'", "'none'", "'unsafe-inline'"}
@@ -94,7 +94,7 @@ def inline_code(site) -> tuple[set[str], set[str]]:
     scripts, styles = set(), set()
     for file in pages(site):
         soup = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
-        scripts |= {sha256(s.string or "") for s in soup.find_all("script", src=False) if csp.executes(s.attrs)}
+        scripts |= {sha256(s.string or "") for s in soup.find_all("script", src=False) if executes(s.attrs)}
         for style in soup.find_all("style"):
             # Inside <svg>/<math> the browser reads a <style>'s text with character references decoded.
             text = style.string or ""
@@ -127,7 +127,7 @@ def test_the_policy_names_exactly_the_inline_code_of_the_pages(site, policy):
 )
 def test_which_inline_scripts_the_browser_runs(attributes, runs):
     """HTML's rules for a <script>'s type: only executed ones need a hash; data blocks are not scripts."""
-    assert csp.executes(attributes) is runs
+    assert executes(attributes) is runs
 
 
 @pytest.mark.parametrize(
@@ -140,7 +140,7 @@ def test_which_inline_scripts_the_browser_runs(attributes, runs):
 def test_inline_code_the_policy_would_block_fails_the_build_naming_the_page(tmp_path, markup, message):
     result = build_edited_copy(tmp_path, "docs/8-summary.md", "\n总之，", f"\n{markup}\n\n总之，")
     assert result.returncode != 0, "the build should have failed"
-    assert f"hooks/csp.py: 8-summary/index.html: {message}" in result.stdout + result.stderr
+    assert f"csp: 8-summary/index.html: {message}" in result.stdout + result.stderr
 
 
 def test_a_hook_that_would_edit_pages_after_the_policy_fails_the_build(tmp_path):
@@ -154,4 +154,4 @@ def test_a_hook_that_would_edit_pages_after_the_policy_fails_the_build(tmp_path)
     config.write_text(config.read_text(encoding="utf-8").replace("\nhooks:\n", "\nhooks:\n  - hooks/late.py\n", 1), encoding="utf-8")
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode != 0, "the build should have failed"
-    assert "hooks/csp.py: hooks/late.py's on_post_build runs after this hook" in result.stdout + result.stderr
+    assert "csp: hooks/late.py's on_post_build runs after csp/" in result.stdout + result.stderr

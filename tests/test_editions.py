@@ -21,7 +21,8 @@ import yaml
 from bs4 import BeautifulSoup
 from conftest import DEPLOYED_URL, ROOT, build_edited_copy, copy_project
 
-from translations.catalogs import CHINESE, article_key
+from sitekit.edition import CHINESE
+from translations.catalogs import article_key
 from translations.leftovers import leftovers
 
 CATALOGS = ROOT / "translations" / "en"

@@ -1,6 +1,6 @@
 """Editor's notes (编者注): each at its place with its sources, and all of them on the errata page.
 
-The notes are `includes/editor-notes.yml`; `hooks/editor_notes.py` renders them
+The notes are `includes/editor-notes.yml`; `editor_notes/` renders them
 as `<div class="admonition editor" data-editor-note="<id>">`.
 """
 

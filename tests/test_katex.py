@@ -1,18 +1,20 @@
-"""hooks/katex.py: every formula is typeset at build time; pages load no math JavaScript.
+"""formulas/: every formula is typeset at build time; pages load no math JavaScript.
 
 (tests/browser/test_rendering.py looks at the typeset formulas with JavaScript off.)
 """
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
+import shutil
 
 import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT, build_edited_copy
-from mkdocs.exceptions import PluginError
+
+from formulas import FormulaError, typeset
+from sitekit import node
 
 # §4's formulas, as the article writes them (display first, then the inline ones in order).
 SECTION_4 = {
@@ -102,45 +104,36 @@ def test_no_katex_or_mermaid_javascript_is_published(site):
 def test_formula_katex_cannot_parse_fails_the_build_naming_page_and_tex(tmp_path):
     result = build_edited_copy(tmp_path, "docs/4-math.md", r"\alpha_w \cdot", r"\alpah_w \cdot")
     assert result.returncode != 0, "a formula with an undefined command built"
-    assert re.search(r"hooks/katex\.py: docs/4-math\.md: KaTeX cannot typeset .*\\\\alpah_w.*Undefined control sequence", result.stderr), result.stderr[-2000:]
-
-
-def load_hook():
-    spec = importlib.util.spec_from_file_location("katex_hook", ROOT / "hooks" / "katex.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    assert re.search(r"formulas: docs/4-math\.md: KaTeX cannot typeset .*\\\\alpah_w.*Undefined control sequence", result.stderr), result.stderr[-2000:]
 
 
 @pytest.mark.parametrize(
     ("document", "message"),
     [
         ('<div class="arithmatex">$$x$$</div>', r"without its \\\[ … \\\] delimiters"),
-        ('<p class="arithmatex">\\(x\\)</p>', "in a form this hook does not know"),
+        ('<p class="arithmatex">\\(x\\)</p>', "in a form formulas/typeset.py does not know"),
     ],
     ids=["dollars", "odd-markup"],
 )
 def test_unknown_formula_markup_fails_naming_the_page(document, message):
-    hook = load_hook()
-    with pytest.raises(PluginError, match=rf"hooks/katex\.py: docs/x\.md: .*{message}"):
-        hook.typeset(document, "docs/x.md")
-    hook.renderer.close()
+    with pytest.raises(FormulaError, match=rf"docs/x\.md: .*{message}"):
+        typeset(document, "docs/x.md", ROOT)
 
 
-def test_one_renderer_process_typesets_a_whole_build(monkeypatch, tmp_path):
+def test_one_node_process_typesets_a_whole_build(monkeypatch, tmp_path):
     """Node starts once for all the formulas of a build, not once per formula or page; a warm build not at all."""
-    hook = load_hook()
-    monkeypatch.setattr(hook, "CACHE", tmp_path / "katex")
+    (tmp_path / "node_modules").symlink_to(ROOT / "node_modules")
+    shutil.copy(ROOT / "package.json", tmp_path / "package.json")
     started = []
-    real_popen = hook.subprocess.Popen
-    monkeypatch.setattr(hook.subprocess, "Popen", lambda *a, **k: started.append(a) or real_popen(*a, **k))
+    real_popen = node.subprocess.Popen
+    monkeypatch.setattr(node.subprocess, "Popen", lambda *a, **k: started.append(a) or real_popen(*a, **k))
     try:
         pages = ["".join(f'<span class="arithmatex">\\(x_{{{page}{i}}}\\)</span>' for i in range(20)) for page in range(5)]
         for page, document in enumerate(pages):
-            assert hook.typeset(document, f"docs/{page}.md").count('class="katex"') == 20
+            assert typeset(document, f"docs/{page}.md", tmp_path).count('class="katex"') == 20
     finally:
-        hook.renderer.close()
+        node.close()
     assert len(started) == 1, started
-    assert len(list((tmp_path / "katex").glob("*.json"))) == 5, "one cached answer per page"
-    assert hook.typeset(pages[0], "docs/0.md").count('class="katex"') == 20
+    assert len(list((tmp_path / ".cache" / "katex").glob("*.json"))) == 5, "one cached answer per page"
+    assert typeset(pages[0], "docs/0.md", tmp_path).count('class="katex"') == 20
     assert len(started) == 1, "a page whose formulas are cached started Node again"

@@ -72,7 +72,7 @@ def stylesheets(soup) -> list[str]:
 
 
 def test_notebook_pages_share_one_stylesheet_instead_of_inline_styles(site):
-    """nbconvert's ~590 KB of CSS is one cached file (hooks/notebooks.py), not <style> in every page."""
+    """nbconvert's ~590 KB of CSS is one cached file (notebook_pages/), not <style> in every page."""
     linked = set()
     for snippet in NOTEBOOKS:
         soup = BeautifulSoup(page(site, snippet).read_text(encoding="utf-8"), "html.parser")
@@ -104,9 +104,8 @@ class FakePage:
 def test_a_dropped_rule_the_page_uses_fails_the_build_naming_it():
     """PurgeCSS's cut is checked: a dropped selector that matches the page (in a palette
     scheme, whatever its :hover) fails; one that matches nothing may go."""
-    from mkdocs.exceptions import PluginError
-
-    from hooks.notebooks import _fail_on_dropped_rules
+    from notebook_pages.errors import NotebookPageError
+    from notebook_pages.stylesheet import fail_on_dropped_rules as _fail_on_dropped_rules
 
     page = FakePage('<div class="jupyter-wrapper"><pre class="out">x</pre></div>')
     bodies = [{"data-md-color-scheme": "default"}, {"data-md-color-scheme": "slate"}]
@@ -114,7 +113,7 @@ def test_a_dropped_rule_the_page_uses_fails_the_build_naming_it():
     _fail_on_dropped_rules(css, css, [page], bodies)
     _fail_on_dropped_rules(css, css.replace(".gone .out{color:blue}", ""), [page], bodies)
     for dropped in (".jupyter-wrapper .out{color:red}", "[data-md-color-scheme=slate] .out:hover{color:#fff}"):
-        with pytest.raises(PluginError, match=r"notebooks/x\.ipynb: PurgeCSS dropped '.*\.out.*', which matches <pre"):
+        with pytest.raises(NotebookPageError, match=r"notebooks/x\.ipynb: PurgeCSS dropped '.*\.out.*', which matches <pre"):
             _fail_on_dropped_rules(css, css.replace(dropped, ""), [page], bodies)
 
 
@@ -131,12 +130,11 @@ def test_only_notebook_pages_load_the_notebook_stylesheet(site):
 
 def test_unknown_inlined_css_fails_the_build_naming_the_notebook():
     """mkdocs-jupyter's list of its CSS is dropped only when each item is on the page already."""
-    from mkdocs.exceptions import PluginError
-
-    from hooks.notebooks import _notebook_css
+    from notebook_pages.errors import NotebookPageError
+    from notebook_pages.stylesheet import notebook_css as _notebook_css
 
     assert _notebook_css(["a { color: red }", "['a { color: red }']"], "notebooks/x.ipynb") == "a { color: red }\n"
-    with pytest.raises(PluginError, match=r"notebooks/x\.ipynb: mkdocs-jupyter's list of inlined CSS holds CSS the page lacks"):
+    with pytest.raises(NotebookPageError, match=r"notebooks/x\.ipynb: mkdocs-jupyter's list of inlined CSS holds CSS the page lacks"):
         _notebook_css(["a { color: red }", "['b { color: blue }']"], "notebooks/x.ipynb")
     assert _notebook_css(["[data-x] { color: red }"], "notebooks/x.ipynb") == "[data-x] { color: red }\n"
 
@@ -174,7 +172,7 @@ def test_notebook_page_shows_the_figures_with_alt_text_and_size_but_not_the_figu
     assert [(img["alt"], img["width"], img["height"]) for img in images] == [
         (f["alt"], str(f["width"]), str(f["height"])) for f in frozen
     ]
-    # Each figure is the notebook's PNG, a file next to the page (hooks/notebook_images.py), loaded lazily.
+    # Each figure is the notebook's PNG, a file next to the page (notebook_pages/page.py), loaded lazily.
     nb = json.loads(snippet.notebook.read_text(encoding="utf-8"))
     pngs = [base64.b64decode("".join(out["data"]["image/png"])) for cell in nb["cells"] for out in cell.get("outputs", []) if "image/png" in out.get("data", {})]
     assert [(page(site, snippet).parent / img["src"]).read_bytes() for img in images] == pngs
@@ -199,18 +197,26 @@ def test_a_notebook_image_without_alt_text_fails_the_build_naming_it(tmp_path):
     assert "notebooks/s3_1_deep_learning_model.ipynb: an image output has no text/plain" in result.stdout + result.stderr
 
 
-def test_a_notebook_image_that_is_not_base64_fails_the_build_naming_it():
-    from mkdocs.exceptions import PluginError
+def test_a_notebook_image_that_is_not_base64_fails_the_build_naming_it(tmp_path):
+    from notebook_pages.errors import NotebookPageError
+    from notebook_pages.page import figures_as_files
 
-    from hooks.notebook_images import on_page_content
+    outputs = [{"output_type": "display_data", "data": {"image/png": data, "text/plain": ["a figure"]}, "metadata": {}}
+               for data in ("iVBORw0KGgo=", "not*base64")]
+    notebook = tmp_path / "x.ipynb"
+    notebook.write_text(json.dumps({"cells": [{"cell_type": "code", "outputs": outputs}]}), encoding="utf-8")
 
     class Page:
         class file:
             src_uri = "notebooks/x.ipynb"
             dest_uri = "notebooks/x/index.html"
+            abs_src_path = str(notebook)
 
     png = base64.b64decode("iVBORw0KGgo=")
     name = hashlib.sha256(png).hexdigest()[:12] + ".png"
-    assert on_page_content('<img alt="a" src="data:image/png;base64,iVBORw0KGgo=">', Page, None, None) == f'<img loading="lazy" alt="a" src="{name}">'
-    with pytest.raises(PluginError, match=r"notebooks/x\.ipynb: an image output is not valid base64"):
-        on_page_content('<img src="data:image/png;base64,not*base64">', Page, None, None)
+    images = {}
+    finished = figures_as_files('<img alt="No description" src="data:image/png;base64,iVBORw0KGgo=">', Page, images)
+    assert finished == f'<img loading="lazy" alt="a figure" src="{name}">'
+    assert images == {f"notebooks/x/{name}": png}
+    with pytest.raises(NotebookPageError, match=r"notebooks/x\.ipynb: an image output is not valid base64"):
+        figures_as_files('<img src="data:image/png;base64,not*base64">', Page, images)

@@ -27,7 +27,7 @@ from citation_html import mkdocs_yml, soup
 from conftest import DEPLOYED_EPOCH, DEPLOYED_URL, ROOT
 from manuscript import blocks, numbered_headings
 from print_edition import pdf, source
-from print_edition.editions import EDITIONS, MARKER
+from print_edition.languages import EDITIONS, MARKER
 from test_csp import directives, inline_code, meta_policies
 from test_html_valid import allowance, check, java, markup  # noqa: F401 (java: the fixture)
 from test_offline import problems_in
@@ -288,7 +288,7 @@ def test_size_text():
 
 
 def test_finished_pages_stay_valid_offline_and_under_the_policy(java, deployed_site):  # noqa: F811
-    """The download block is written before hooks/csp.py reads the pages: one policy still names all inline code."""
+    """The download block is written before csp/ reads the pages: one policy still names all inline code."""
     pages = [deployed_site / page for page in EDITION.download_pages]
     errors = [m for m in check(java, pages) if allowance(m) is None]
     assert not errors, [f"{m['url']}: {m['message']} {markup(m)!r}" for m in errors]

@@ -77,7 +77,7 @@ def test_print_edition_links_to_left_out_pages_lead_to_those_pages(site):
 
 
 def test_print_edition_is_cited_whole_so_it_carries_no_section_citation_blocks(site):
-    """hooks/cite.py takes the 48 引用本节 blocks out of the print page (如何引用 cites the article whole)."""
+    """citations/ takes the 48 引用本节 blocks out of the print page (如何引用 cites the article whole)."""
     html, article = print_article(site)
     assert not html.select("details.cite"), "print edition: 引用本节 blocks left in the page"
     assert len(soup(site / "4-math" / "index.html").select("details.cite")) == 4, "the article pages keep theirs"

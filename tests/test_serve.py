@@ -3,7 +3,7 @@
 A copy of the project is served; one page is edited; once the server has
 rebuilt, the files it serves are compared with a `mkdocs build --strict` of the
 edited copy at the same address: the same set of files, each byte-identical,
-except for the one difference serving makes on purpose (hooks/csp.py allows
+except for the one difference serving makes on purpose (csp/ allows
 inline scripts under `mkdocs serve` for its livereload script, so the policy's
 script-src differs). The edit must be on its page and in the print edition.
 """
@@ -83,7 +83,7 @@ def test_the_served_site_is_the_built_site_after_an_edit(tmp_path):
         server.wait_for("Reloading browsers", seen)
         served = server.site()
         built = tmp_path / "built"
-        # `mkdocs serve` serves the original edition only (hooks/editions.py), so the build compared
+        # `mkdocs serve` serves the original edition only (translations/edition.py), so the build compared
         # is the original's too (TRANSLATIONS=0); the edit would make its English unit stale anyway.
         result = mkdocs_build(project, built, SITE_URL=f"http://127.0.0.1:{port}/", SOURCE_DATE_EPOCH=EPOCH, TRANSLATIONS="0")
         assert result.returncode == 0, result.stderr[-2000:]

@@ -1,4 +1,4 @@
-"""hooks/vendor.py: the build publishes KaTeX's stylesheet and fonts from node_modules, or fails saying how to install them."""
+"""formulas/assets.py: the build publishes KaTeX's stylesheet and fonts from node_modules, or fails saying how to install them."""
 
 from __future__ import annotations
 
@@ -43,8 +43,8 @@ def break_node_modules(project, how):
 @pytest.mark.parametrize(
     ("how", "message"),
     [
-        ("missing", r"hooks/vendor\.py: \S*node_modules is missing .*run `npm ci`"),
-        ("wrong-version", r"hooks/vendor\.py: \S*node_modules/\w+/package\.json is version 0\.0\.1, package\.json pins .*run `npm ci`"),
+        ("missing", r"formulas: \S*node_modules is missing .*run `npm ci`"),
+        ("wrong-version", r"formulas: \S*node_modules/\w+/package\.json is \w+ 0\.0\.1, package\.json pins .*run `npm ci`"),
     ],
     ids=["missing", "wrong-version"],
 )

@@ -5,7 +5,9 @@
 - markdown.py: the Python-Markdown extension that puts each unit's translation in
   place in the English build (mkdocs.en.yml);
 - __main__.py: `python -m translations update` (and `status`);
-- glossary.yml: the names and terms, one English form each.
+- glossary.yml: the names and terms, one English form each;
+- edition.py: the English edition in the build (configuration, notebooks, navigation, the
+  links to the original, the English build itself), forwarded by hooks/translations_hook.py.
 
-hooks/editions.py builds the English edition; README.md here says how to translate.
+README.md here says how to translate.
 """

@@ -20,25 +20,19 @@ a new text of ours takes the translation of the most similar text that left
 from __future__ import annotations
 
 import difflib
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import polib
 
+
 ARTICLE = "article.po"
 SITE = "site.po"
 UPDATE_COMMAND = "python -m translations update"
-# CJK ideographs and the full-width punctuation that comes with them.
-CHINESE = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff60]")
 # How alike an old and a new text of ours must be for the old translation to be offered (msgmerge's is similar).
 SIMILAR = 0.6
 # The context of the author's headings without an anchor (the title, 作者): keyed by their text.
 HEADING = "heading"
-
-
-def has_chinese(text: str) -> bool:
-    return CHINESE.search(text) is not None
 
 
 @dataclass(frozen=True)

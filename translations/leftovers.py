@@ -6,7 +6,7 @@ the link 原文), code (`<code>`, `<pre>`, a notebook cell's hidden copy text: t
 author's comments and ours stay, as they ran), formulas (KaTeX's markup) and the
 page's <head> (citation metadata describes the original).
 Anything else is text that came from somewhere the catalogs do not reach (a
-hook, a template, a script's static markup): hooks/editions.py logs each one as a
+hook, a template, a script's static markup): translations/edition.py logs each one as a
 WARNING after the English build, so `mkdocs build --strict` fails on it.
 """
 
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
-from translations.catalogs import has_chinese
+from sitekit.edition import has_chinese
 
 TEXT_ATTRIBUTES = ("alt", "title", "aria-label", "placeholder", "content")
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}

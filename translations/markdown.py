@@ -49,12 +49,12 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from citations.paragraphs import HEADINGS, MARK, MARK_WRAP, SECTION_ID, heading_anchor
-from translations.catalogs import UPDATE_COMMAND, Catalogs, Verdict, has_chinese
+from sitekit.edition import has_chinese
+from sitekit.errors import BuildError
+from translations.catalogs import UPDATE_COMMAND, Catalogs, Verdict
 
 log = logging.getLogger("mkdocs.translations")
 
-# Set by the edition hook before each page is converted, for the messages and the collection.
-current_page = ""
 # Where `python -m translations update` has the build write every unit it meets (JSON lines).
 COLLECT_ENV = "TRANSLATIONS_COLLECT"
 PENDING_CLASS = "i18n-pending"
@@ -64,8 +64,8 @@ INLINE_MARKUP = re.compile(r"[*_`\[\]<>\\!]")
 INCLUDE = re.compile(r"""^(?P<lead>\s*-{1,}8<-{1,}\s+)(?P<quote>["'])(?P<path>[^"':]+?)(?P<ext>\.[A-Za-z0-9]+)(?P<rest>(?::[^"']*)?)(?P=quote)\s*$""")
 
 
-class TranslationError(Exception):
-    pass
+class TranslationError(BuildError):
+    """A page whose text no unit holds, or a block in a form this extension does not know."""
 
 
 class EnglishIncludes(Preprocessor):
@@ -89,9 +89,9 @@ class EnglishIncludes(Preprocessor):
 
 
 class Translate(Treeprocessor):
-    def __init__(self, md: Markdown, catalogs: Catalogs):
+    def __init__(self, md: Markdown, catalogs: Catalogs, page: str):
         super().__init__(md)
-        self.catalogs = catalogs
+        self.catalogs, self.page = catalogs, page
 
     def run(self, root: etree.Element) -> None:
         self.parents = {child: parent for parent in root.iter() for child in parent}
@@ -122,7 +122,7 @@ class Translate(Treeprocessor):
         for child in list(element):
             self.walk(child, ours)
             if child.tail and has_chinese(child.tail) and child.get("class") != f"{PENDING_CLASS}__label":
-                raise TranslationError(f"{current_page}: text after a <{child.tag}> that no unit holds: {child.tail.strip()[:60]!r}")
+                raise TranslationError(f"{self.page}: text after a <{child.tag}> that no unit holds: {child.tail.strip()[:60]!r}")
 
     def holder(self, element: etree.Element) -> etree.Element:
         """The element whose text is the block's: itself, or its one paragraph (a loose list item, a description)."""
@@ -130,7 +130,7 @@ class Translate(Treeprocessor):
             return element
         paragraphs = [child for child in element if child.tag == "p"]
         if len(paragraphs) != 1 or not (paragraphs[0].text or "").strip():
-            raise TranslationError(f"{current_page}: a block of the author's text in an unknown form: <{element.tag}> {element.get(MARK) or ''}")
+            raise TranslationError(f"{self.page}: a block of the author's text in an unknown form: <{element.tag}> {element.get(MARK) or ''}")
         return paragraphs[0]
 
     def author_block(self, element: etree.Element) -> None:
@@ -139,7 +139,7 @@ class Translate(Treeprocessor):
             siblings = list(self.parents[element])
             following = siblings[siblings.index(element) + 1 :]
             if not following or following[0].tag != "dd":
-                raise TranslationError(f"{current_page}: the definition #{anchor} has no description")
+                raise TranslationError(f"{self.page}: the definition #{anchor} has no description")
             term, description = element, self.holder(following[0])
             self.done.add(id(description))
             translated = self.article(anchor, f"{term.text.strip()}\n{description.text.strip()}", description)
@@ -164,7 +164,7 @@ class Translate(Treeprocessor):
 
     def our_text(self, element: etree.Element) -> None:
         text, suffix = split_attributes(element.text) if element.tag in HEADINGS else (element.text.strip(), "")
-        collect("site", "", text, element.tag)
+        collect("site", "", text, element.tag, self.page)
         verdict = self.catalogs.ours(text)
         if verdict.translation is None:
             self.warn(repr(text[:40] + ("…" if len(text) > 40 else "")), verdict)
@@ -174,7 +174,7 @@ class Translate(Treeprocessor):
 
     def article(self, key: str, original: str, element: etree.Element) -> str | None:
         """The translation of an author's unit, or None (then `element` shows the original, marked)."""
-        collect("article", key, original, element.tag)
+        collect("article", key, original, element.tag, self.page)
         verdict = self.catalogs.article(key, original)
         if verdict.translation is None:
             self.warn(f"#{key}", verdict)
@@ -184,7 +184,7 @@ class Translate(Treeprocessor):
     # -- what a missing translation looks like ---------------------------------------------
 
     def warn(self, unit: str, verdict: Verdict) -> None:
-        log.warning(f"translations: {current_page}: {unit} {verdict.reason}: run `{UPDATE_COMMAND}` and translate it in {verdict.catalog}")
+        log.warning(f"translations: {self.page}: {unit} {verdict.reason}: run `{UPDATE_COMMAND}` and translate it in {verdict.catalog}")
 
     def pending(self, element: etree.Element) -> None:
         """The original, in Chinese, marked as awaiting its translation."""
@@ -211,7 +211,7 @@ class Translate(Treeprocessor):
             text = (heading.text or "").strip()
             if INLINE_MARKUP.search(text):
                 raise TranslationError(
-                    f"{current_page}: the heading {text!r} has inline markup and no id: give it one "
+                    f"{self.page}: the heading {text!r} has inline markup and no id: give it one "
                     "(`## … {{ #name }}`), so that both editions share it"
                 )
             heading.set("id", unique(toc.slugify(text, toc.sep), used, counters))
@@ -221,7 +221,7 @@ class Translate(Treeprocessor):
         for abbreviation, title in abbreviations.items():
             if title and has_chinese(title):
                 verdict = self.catalogs.ours(title)
-                collect("site", "", title, "abbr")
+                collect("site", "", title, "abbr", self.page)
                 if verdict.translation is None:
                     self.warn(f"the title of the abbreviation {abbreviation}", verdict)
                 else:
@@ -234,12 +234,12 @@ def split_attributes(text: str) -> tuple[str, str]:
     return (text[: match.start()].strip(), text[match.start():]) if match else (text.strip(), "")
 
 
-def collect(catalog: str, context: str, original: str, tag: str, page: str | None = None) -> None:
-    """Under `python -m translations update`: note a unit met (its page: the current one, or `page`)."""
+def collect(catalog: str, context: str, original: str, tag: str, page: str) -> None:
+    """Under `python -m translations update`: note a unit met on `page` (or in the file that says it)."""
     path = os.environ.get(COLLECT_ENV)
     if path:
         with open(path, "a", encoding="utf-8") as out:
-            found = {"catalog": catalog, "context": context, "original": original, "tag": tag, "page": page or current_page}
+            found = {"catalog": catalog, "context": context, "original": original, "tag": tag, "page": page}
             out.write(json.dumps(found, ensure_ascii=False) + "\n")
 
 
@@ -249,6 +249,9 @@ class TranslationsExtension(Extension):
             "language": ["en", "the edition's language: catalogs/<language>/*.po, included files' *.<language>.* variants"],
             "catalogs": ["translations", "the folder of the catalogs (absolute, or relative to the working directory)"],
             "base_path": [".", "where pymdownx.snippets looks for included files"],
+            # MkDocs makes a Markdown instance per page, from mdx_configs: translations/edition.py
+            # sets this option before each page is converted.
+            "page": ["", "the page being converted (docs/…), for the messages and the collection"],
         }
         super().__init__(**kwargs)
 
@@ -257,7 +260,7 @@ class TranslationsExtension(Extension):
         catalogs = Catalogs.load(Path(self.getConfig("catalogs")) / language)
         md.preprocessors.register(EnglishIncludes(md, language, Path(self.getConfig("base_path"))), "translated_includes", 33)
         # After citations.paragraphs has marked the author's blocks (26), before inline markup (20).
-        md.treeprocessors.register(Translate(md, catalogs), "translate", 25)
+        md.treeprocessors.register(Translate(md, catalogs, self.getConfig("page")), "translate", 25)
 
 
 def makeExtension(**kwargs) -> TranslationsExtension:  # noqa: N802 (Python-Markdown's name)

@@ -12,24 +12,21 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from translations.catalogs import UPDATE_COMMAND, Catalogs, has_chinese
+from sitekit import edition
+from sitekit.edition import has_chinese
+from translations.catalogs import UPDATE_COMMAND, Catalogs
 from translations.markdown import collect
 
 log = logging.getLogger("mkdocs.translations")
-ORIGINAL = "zh"
-
-
-def edition(config) -> str:
-    return config.theme["language"]
 
 
 def catalogs_of(config) -> Catalogs:
-    return Catalogs.load(Path(config.config_file_path).parent / "translations" / edition(config))
+    return Catalogs.load(Path(config.config_file_path).parent / "translations" / edition.language(config))
 
 
 def translated(config, text: str, where: str, **fields: str) -> str:
     """`text` in the language of the edition `config` builds, `{fields}` filled in."""
-    if edition(config) != ORIGINAL and text and has_chinese(text):
+    if not edition.is_original(config) and text and has_chinese(text):
         collect("site", "", text, "string", page=where)
         verdict = catalogs_of(config).ours(text)
         if verdict.translation is None:

@@ -4,7 +4,7 @@ tests/browser/test_pages.py shows that no page of the real site breaks it. Here
 a copy of the project is tampered with in the two ways the policy exists for: a
 template that loads a script from another host, and an inline script nobody
 hashed, added to a built page (as a host's "snippet injection" or a later
-build step would; a hook that runs after hooks/csp.py fails the build, see
+build step would; a hook that runs after csp/ fails the build, see
 tests/test_csp.py). Chromium must refuse both, and the check the every-page
 test applies (Visit.problems) must report them.
 """

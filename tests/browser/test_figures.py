@@ -80,7 +80,7 @@ def test_notebook_pages_show_their_figures(visit, built_pages):
         assert images.count() == 3, f"{page}: {images.count()} figures"
         for index in range(images.count()):
             image = images.nth(index)
-            image.scroll_into_view_if_needed()  # a file of its own, loaded lazily (hooks/notebook_images.py)
+            image.scroll_into_view_if_needed()  # a file of its own, loaded lazily (notebook_pages/page.py)
             image.evaluate("img => img.complete || new Promise(done => img.addEventListener('load', done))")
             shown = image.evaluate("img => ({natural: img.naturalWidth, width: img.width, attr: +img.getAttribute('width'), alt: img.alt})")
             assert shown["natural"] > shown["attr"] and 0 < shown["width"] <= shown["attr"], f"{page}: {shown}"

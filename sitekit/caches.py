@@ -1,0 +1,48 @@
+"""The build's caches live in the project's .cache/ (gitignored), so they outlast a session.
+
+- Theme templates, compiled once. MkDocs makes a new Jinja environment for
+  every build (every `mkdocs serve` rebuild too), and mkdocs-print-site-plugin
+  makes one more for the print edition; each compiled Material's ~80
+  templates from source again, the largest single cost of a rebuild
+  (bench/profile_build.py). Jinja's own bytecode cache keeps them in
+  .cache/jinja2/. Jinja checks each entry against the template's source (a
+  checksum) and against its own and Python's version, so an edited override
+  or an upgraded Material is compiled again. MkDocs has no setting for it, and
+  print-site asks the theme for its own environment (`config.theme.get_env()`),
+  so this wraps that one method of this build's theme object: every
+  environment of the build gets the cache, and nothing else about it changes.
+- jieba's dictionary (Chinese search), which jieba otherwise caches in the
+  system's temporary folder: on a fresh machine, or after that folder is
+  cleaned, it builds it again from its word list before the first build can
+  index anything. Kept in .cache/jieba/. Set before Material's search plugin
+  loads the user dictionary (which initialises jieba): the hook's on_config runs first.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import jieba
+import jinja2
+
+CACHE = ".cache"
+
+
+def keep_in_project(config) -> None:
+    root = Path(config.config_file_path).parent / CACHE
+    for folder in ("jinja2", "jieba"):
+        (root / folder).mkdir(parents=True, exist_ok=True)
+    jieba.dt.tmp_dir = str(root / "jieba")
+    # "Building prefix dict…", "Loading model cost…": jieba's own INFO lines, in every build's log.
+    jieba.setLogLevel(logging.WARNING)
+
+    templates = jinja2.FileSystemBytecodeCache(str(root / "jinja2"))
+    make_env = config.theme.get_env
+
+    def get_env() -> jinja2.Environment:
+        env = make_env()
+        env.bytecode_cache = templates
+        return env
+
+    config.theme.get_env = get_env
