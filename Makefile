@@ -13,7 +13,7 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: serve serve-en test build pdf deps
+.PHONY: serve serve-en check test build pdf deps
 
 deps: $(VENV)/.installed node_modules/.installed
 
@@ -33,7 +33,7 @@ serve: deps
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 # The English edition on its own (mkdocs.en.yml), at /en/ as deployed: its citations need a
-# site URL ending in the edition's path (hooks/cite.py). `make build` writes both editions.
+# site URL ending in the edition's path (citations/build.py). `make build` writes both editions.
 EN_ADDR ?= 127.0.0.1:8001
 serve-en: deps
 	SITE_URL=http://$(EN_ADDR)/en/ $(BIN)/mkdocs serve -f mkdocs.en.yml --dev-addr $(EN_ADDR)
@@ -45,10 +45,18 @@ build: deps
 pdf: deps
 	PDF=1 $(BIN)/mkdocs build --strict
 
-# Two workers (pytest-xdist; the machine's two cores), each dealt whole modules: a module's
-# fixtures (a project copy built, a model trained, the page loads of tests/browser/test_pages.py)
-# are made once, and the site is built once for both (tests/conftest.py: once_per_run).
-# `make test PYTEST_WORKERS=0` runs everything in one process.
+# The fast tier, about a minute and no site build: Ruff's lint and format check (configured in
+# pyproject.toml), then the unit tests of every package (tests/unit/).
+check: deps
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python -m pytest -q -p no:xdist tests/unit
+
+# Everything: `make check` first (a lint or unit failure is reported in a minute), then the
+# rest on two workers (pytest-xdist; the machine's two cores), each dealt whole modules: a
+# module's fixtures (a project copy built, a model trained, a set of page loads) are made
+# once, and the site is built once for both (tests/helpers.py: once_per_run).
+# `make test PYTEST_WORKERS=0` runs the rest in one process.
 PYTEST_WORKERS ?= 2
-test: deps
-	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile
+test: check
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile --ignore=tests/unit

@@ -18,8 +18,8 @@ cumulative time.
 from __future__ import annotations
 
 import argparse
-import cProfile
 import collections
+import cProfile
 import logging
 import os
 import pstats
@@ -84,7 +84,10 @@ def main() -> None:
     if args.what == "build" and not args.child:
         rebuild_args = [sys.executable, "-m", "mkdocs", "build", "-q", "--site-dir", site]
         subprocess.run(rebuild_args, check=True)  # warm the caches (.cache/, jieba)
-        subprocess.run([sys.executable, __file__, "build", "--child", "--project", str(args.project), "--top", str(args.top)], check=True)
+        subprocess.run(
+            [sys.executable, __file__, "build", "--child", "--project", str(args.project), "--top", str(args.top)],
+            check=True,
+        )
         return
 
     logging.disable(logging.WARNING)

@@ -27,9 +27,9 @@ import gzip
 import http.server
 import io
 import json
-import socket
 import os
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
@@ -43,7 +43,10 @@ from peer import write_peer
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 LIGHTHOUSE = BENCH / "node_modules" / ".bin" / "lighthouse"
-CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run"
+CHROME_FLAGS = (
+    "--headless=new --no-sandbox --disable-gpu --disable-background-networking "
+    "--disable-component-update --disable-sync --no-first-run"
+)
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".mjs", ".map", ".ipynb")
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
 ENV.pop("SITE_URL", None)
@@ -80,7 +83,9 @@ def serve(directory: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
 def mkdocs(project: Path, *args: str) -> float:
     """Run `mkdocs build` in `project`; return wall seconds. Fails loudly."""
     start = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", *args], cwd=project, env=ENV, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", *args], cwd=project, env=ENV, capture_output=True, text=True
+    )
     elapsed = time.perf_counter() - start
     if result.returncode != 0:
         raise SystemExit(f"mkdocs build failed in {project}:\n{result.stderr[-3000:]}")
@@ -101,7 +106,11 @@ def serve_rebuilds(project: Path, page: Path, edits: int = 3) -> tuple[list[floa
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        cwd=project,
+        env=ENV,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     log = ServerLog(process)
     original = page.read_bytes()
@@ -149,7 +158,9 @@ class ServerLog:
                 if needle in line and printed >= after:
                     return printed
             time.sleep(0.005)
-        raise SystemExit(f"mkdocs serve never printed {needle!r}; its last lines:\n" + "".join(line for _, line in self.lines[-20:]))
+        raise SystemExit(
+            f"mkdocs serve never printed {needle!r}; its last lines:\n" + "".join(line for _, line in self.lines[-20:])
+        )
 
     def wait_until_quiet(self, seconds: float, timeout: float = 60) -> None:
         """Until nothing has been printed for `seconds`."""
@@ -159,7 +170,10 @@ class ServerLog:
             if time.perf_counter() - last >= seconds:
                 return
             time.sleep(0.05)
-        raise SystemExit(f"mkdocs serve kept printing for {timeout} s; its last lines:\n" + "".join(line for _, line in self.lines[-20:]))
+        raise SystemExit(
+            f"mkdocs serve kept printing for {timeout} s; its last lines:\n"
+            + "".join(line for _, line in self.lines[-20:])
+        )
 
 
 def free_port() -> int:
@@ -172,7 +186,10 @@ def lighthouse(url: str) -> dict:
     env = dict(os.environ, CHROME_PATH=os.environ.get("CHROME_PATH", shutil.which("chromium") or ""))
     result = subprocess.run(
         [str(LIGHTHOUSE), url, "--output=json", "--output-path=stdout", "--quiet", f"--chrome-flags={CHROME_FLAGS}"],
-        env=env, capture_output=True, text=True, timeout=300,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     if result.returncode != 0:
         raise SystemExit(f"lighthouse failed on {url}:\n{result.stderr[-2000:]}")
@@ -180,7 +197,10 @@ def lighthouse(url: str) -> dict:
     audits = report["audits"]
     requests = audits["network-requests"]["details"]["items"]
     return {
-        **{name: report["categories"][name]["score"] for name in ("performance", "accessibility", "best-practices", "seo")},
+        **{
+            name: report["categories"][name]["score"]
+            for name in ("performance", "accessibility", "best-practices", "seo")
+        },
         "fcp_ms": audits["first-contentful-paint"]["numericValue"],
         "lcp_ms": audits["largest-contentful-paint"]["numericValue"],
         "tbt_ms": audits["total-blocking-time"]["numericValue"],
@@ -188,14 +208,20 @@ def lighthouse(url: str) -> dict:
         "total_kb": audits["total-byte-weight"]["numericValue"] / 1024,
         "js_kb": sum(r.get("transferSize", 0) for r in requests if r.get("resourceType") == "Script") / 1024,
         "failed_audits": sorted(
-            key for key, audit in audits.items()
-            if audit.get("score") is not None and audit["score"] < 1 and audit.get("scoreDisplayMode") in ("binary", "metricSavings")
+            key
+            for key, audit in audits.items()
+            if audit.get("score") is not None
+            and audit["score"] < 1
+            and audit.get("scoreDisplayMode") in ("binary", "metricSavings")
         ),
     }
 
 
 def pages_of(site: Path) -> list[str]:
-    return sorted(str(p.relative_to(site).parent).removeprefix(".") + "/" if p.parent != site else "" for p in site.rglob("index.html"))
+    return sorted(
+        str(p.relative_to(site).parent).removeprefix(".") + "/" if p.parent != site else ""
+        for p in site.rglob("index.html")
+    )
 
 
 def ensure_lighthouse() -> None:
@@ -208,21 +234,34 @@ def markdown_table(rows: list[dict]) -> str:
     lines = [head, "|" + "---|" * 12]
     for r in rows:
         lines.append(
-            f"| {r['site']} | /{r['page']} | {r['performance']:.2f} | {r['accessibility']:.2f} | {r['best-practices']:.2f} | "
-            f"{r['seo']:.2f} | {r['fcp_ms']:.0f} | {r['lcp_ms']:.0f} | {r['tbt_ms']:.0f} | {r['cls']:.3f} | {r['total_kb']:.0f} | {r['js_kb']:.0f} |"
+            f"| {r['site']} | /{r['page']} | {r['performance']:.2f} | {r['accessibility']:.2f} | "
+            f"{r['best-practices']:.2f} | "
+            f"{r['seo']:.2f} | {r['fcp_ms']:.0f} | {r['lcp_ms']:.0f} | {r['tbt_ms']:.0f} | {r['cls']:.3f} | "
+            f"{r['total_kb']:.0f} | {r['js_kb']:.0f} |"
         )
     return "\n".join(lines)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--rounds", type=int, default=3, help="build-timing rounds per site (default 3; 0: build once, untimed)")
+    parser.add_argument(
+        "--rounds", type=int, default=3, help="build-timing rounds per site (default 3; 0: build once, untimed)"
+    )
     parser.add_argument("--no-lighthouse", action="store_true", help="only time the builds")
-    parser.add_argument("--lighthouse-runs", type=int, default=3,
-                        help="Lighthouse runs per page; the run with the median performance is reported (default 3)")
-    parser.add_argument("--pages", nargs="+", metavar="PAGE",
-                        help="run Lighthouse on these pages only, as the table names them (/, /en/notebooks/s3_1_deep_learning_model/); "
-                        "each must be one of our pages; the peer's run where it has them")
+    parser.add_argument(
+        "--lighthouse-runs",
+        type=int,
+        default=3,
+        help="Lighthouse runs per page; the run with the median performance is reported (default 3)",
+    )
+    parser.add_argument(
+        "--pages",
+        nargs="+",
+        metavar="PAGE",
+        help="run Lighthouse on these pages only, as the table names them (/, "
+        "/en/notebooks/s3_1_deep_learning_model/); "
+        "each must be one of our pages; the peer's run where it has them",
+    )
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="bench-"))
@@ -256,7 +295,10 @@ def main() -> None:
     if args.pages:  # a page named wrongly ("en/" for "/en/") would otherwise be skipped in silence
         unknown = sorted(set(args.pages) - {f"/{page}" for page in pages_of(sites["ours"])})
         if unknown:
-            parser.error(f"--pages: {sites['ours']} has no page {', '.join(unknown)} (name pages as the table does: /, /en/4-math/)")
+            parser.error(
+                f"--pages: {sites['ours']} has no page {', '.join(unknown)} (name pages as the table does: /, "
+                "/en/4-math/)"
+            )
     if not args.no_lighthouse:
         ensure_lighthouse()
         for name, site in sites.items():
@@ -266,9 +308,13 @@ def main() -> None:
                     if args.pages and f"/{page}" not in args.pages:
                         continue
                     print(f"lighthouse {name} /{page}", file=sys.stderr, flush=True)
-                    runs = sorted((lighthouse(base + page) for _ in range(args.lighthouse_runs)), key=lambda r: r["performance"])
+                    runs = sorted(
+                        (lighthouse(base + page) for _ in range(args.lighthouse_runs)), key=lambda r: r["performance"]
+                    )
                     median = runs[len(runs) // 2]
-                    results["pages"].append({"site": name, "page": page, **median, "performance_runs": [r["performance"] for r in runs]})
+                    results["pages"].append(
+                        {"site": name, "page": page, **median, "performance_runs": [r["performance"] for r in runs]}
+                    )
             finally:
                 server.shutdown()
 
@@ -281,7 +327,9 @@ def main() -> None:
         print("| | cold | warm | `mkdocs serve`: save → reload | `mkdocs serve`: the rebuild |\n|---|---|---|---|---|")
         for name in ("ours", "peer", "ratio_ours_to_peer"):
             b = results["builds"][name]
-            print(f"| {name} | {b['cold']:.2f} | {b['warm']:.2f} | {b['serve_one_page']:.2f} | {b['serve_rebuild']:.2f} |")
+            print(
+                f"| {name} | {b['cold']:.2f} | {b['warm']:.2f} | {b['serve_one_page']:.2f} | {b['serve_rebuild']:.2f} |"
+            )
     if results["pages"]:
         print("\n## Lighthouse (mobile, default throttling)\n")
         print(markdown_table(results["pages"]))

@@ -33,7 +33,10 @@ def indent(text: str, spaces: int = 4) -> str:
 def copy_button(build, text: str) -> str:
     """Material's clipboard copies a button's data-clipboard-text."""
     copy = build.words.copy
-    return f'<button class="md-clipboard cite-copy" type="button" title="{copy}" aria-label="{copy}" data-clipboard-text="{html.escape(text)}"></button>'
+    return (
+        f'<button class="md-clipboard cite-copy" type="button" title="{copy}" aria-label="{copy}" '
+        f'data-clipboard-text="{html.escape(text)}"></button>'
+    )
 
 
 def in_language(build, markup: str) -> str:
@@ -56,15 +59,17 @@ def entry_html(build, style: str, record_id: str, work: str = "") -> str:
     # GB/T's in-text form, number and 引文位置 (3.1 节第 2 段), is Chinese as a whole.
     whole = ' lang="zh"' if build.translation and style.startswith("gbt") else ""
     shown = html.escape(in_text) if whole else in_language(build, html.escape(in_text))
-    return "\n".join([
-        *([f'<p class="cite-work">{build.words.works[work]}</p>'] if work else []),
-        f'<div class="cite-entry" {attributes}>',
-        in_language(build, entry["html"]),
-        copy_button(build, entry["text"]),
-        "</div>",
-        f'<div class="cite-in-text" {attributes}><span class="cite-in-text__label">{build.words.in_text}</span>'
-        f'<span class="cite-in-text__text"{whole}>{shown}</span>{copy_button(build, in_text)}</div>',
-    ])
+    return "\n".join(
+        [
+            *([f'<p class="cite-work">{build.words.works[work]}</p>'] if work else []),
+            f'<div class="cite-entry" {attributes}>',
+            in_language(build, entry["html"]),
+            copy_button(build, entry["text"]),
+            "</div>",
+            f'<div class="cite-in-text" {attributes}><span class="cite-in-text__label">{build.words.in_text}</span>'
+            f'<span class="cite-in-text__text"{whole}>{shown}</span>{copy_button(build, in_text)}</div>',
+        ]
+    )
 
 
 def download_links(stem: str, here: str) -> str:
@@ -77,13 +82,16 @@ def download_links(stem: str, here: str) -> str:
 
 
 def citation_tabs(build, unit_id: str) -> list[str]:
-    """A tab per style, in the edition's order, with the entry of each work cited in it; then BibTeX (the .bib download)."""
+    """A tab per style, in the edition's order, with the entry of each work cited in it; then BibTeX (the .bib
+    download)."""
     works = build.works[unit_id]
     lines = []
     for style in build.styles:
         shown = [(work, record_id) for work, record_id in works.items() if style in build.styles_for(work)]
         # One work (the Chinese edition) needs no label.
-        html_ = "\n".join(entry_html(build, style.name, record_id, work if build.translation else "") for work, record_id in shown)
+        html_ = "\n".join(
+            entry_html(build, style.name, record_id, work if build.translation else "") for work, record_id in shown
+        )
         lines += [f'=== "{style.label}"', "", "    ```cite-entry", indent(html_), "    ```", ""]
     bibtex = export.bib_file([build.records[record_id] for record_id in works.values()]).rstrip("\n")
     lines += ['=== "BibTeX"', "", "    ``` { .bibtex .cite-bibtex }", indent(bibtex), "    ```", ""]
@@ -100,10 +108,14 @@ def cite_note(build, here: str) -> str:
 
 
 def block_attributes(build, record_id: str) -> str:
-    """What the scripts read off a citation block: the record it cites (cite.js: 引用此段 takes its entries) and its date (cite-date.js)."""
+    """What the scripts read off a citation block: the record it cites (cite.js: 引用此段 takes its entries) and its
+    date (cite-date.js)."""
     # In a translation the block is written in its language here: translations/markdown.py leaves it as it is.
     keep = ' translate="no"' if build.translation else ""
-    return f'data-search-exclude="" data-cite-record="{record_id}" data-cite-date="{build.accessed.isoformat()}"{keep} markdown'
+    return (
+        f'data-search-exclude="" data-cite-record="{record_id}" '
+        f'data-cite-date="{build.accessed.isoformat()}"{keep} markdown'
+    )
 
 
 def section_block(build, record_id: str, here: str) -> str:
@@ -128,7 +140,9 @@ def article_block(build, here: str, collapsed: bool) -> str:
         links=download_links(key, here), sections=len(build.works) - 1, all=download_links(key + "-all", here)
     )
     lines = [
-        f'<details class="cite" {block_attributes(build, key)}>' if collapsed else f'<div class="cite-article" {block_attributes(build, key)}>',
+        f'<details class="cite" {block_attributes(build, key)}>'
+        if collapsed
+        else f'<div class="cite-article" {block_attributes(build, key)}>',
         f"<summary>{words.article}</summary>" if collapsed else "",
         "",
         *citation_tabs(build, key),

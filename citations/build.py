@@ -49,8 +49,8 @@ from mkdocs.structure.files import File
 from mkdocs.utils import get_build_datetime
 
 from citations import blocks, export, records
-from citations.errors import CitationError
 from citations.blocks import CITE_PAGE, DOWNLOADS
+from citations.errors import CitationError
 from citations.labels import WORDING
 from citations.paragraphs import NUMBER_CLASS
 from citations.processor import format_citations
@@ -126,7 +126,13 @@ class Build:
             works.append((section, "original", original))
             if self.translation:
                 url = self.url(file_url, anchor, self.edition)
-                works.append((section, "translation", records.translation_record(self.meta, self.title, self.edition, url, self.accessed, section)))
+                works.append(
+                    (
+                        section,
+                        "translation",
+                        records.translation_record(self.meta, self.title, self.edition, url, self.accessed, section),
+                    )
+                )
         self.records = {record["id"]: record for _, _, record in works}
         self.works = {}
         for section, work, record in works:
@@ -137,16 +143,24 @@ class Build:
         where = {record["id"]: records.locator(section.anchor) for section, _, record in works if section}
         cites = [(style, id_, where[id_].processor if id_ in where else "") for style, id_ in jobs]
         answer = self.ask(records.request(list(self.records.values()), entries=jobs, citations=cites))
-        self.entries = dict(zip(jobs, answer["entries"]))
-        for (style, id_), cited in zip(jobs, answer["citations"]):
-            self.in_text[(style, id_)] = cited["text"] + (where[id_].gbt if id_ in where and style.startswith("gbt") else "")
+        self.entries = dict(zip(jobs, answer["entries"], strict=True))
+        for (style, id_), cited in zip(jobs, answer["citations"], strict=True):
+            self.in_text[(style, id_)] = cited["text"] + (
+                where[id_].gbt if id_ in where and style.startswith("gbt") else ""
+            )
 
         for unit_id, unit_works in self.works.items():
             unit_records = [self.records[record_id] for record_id in unit_works.values()]
             for extension, write in export.EXPORTS.items():
                 files.append(File.generated(config, f"{DOWNLOADS}/{unit_id}.{extension}", content=write(unit_records)))
         for extension, write in export.EXPORTS.items():
-            files.append(File.generated(config, f"{DOWNLOADS}/{self.meta['key']}-all.{extension}", content=write(list(self.records.values()))))
+            files.append(
+                File.generated(
+                    config,
+                    f"{DOWNLOADS}/{self.meta['key']}-all.{extension}",
+                    content=write(list(self.records.values())),
+                )
+            )
         return files
 
     # -- the blocks (on_page_markdown) -------------------------------------------------
@@ -157,7 +171,9 @@ class Build:
         here = posixpath.dirname(src_uri) or "."
         markers = markdown.count(ARTICLE_MARKER)
         if markers > 1 or (src_uri == CITE_PAGE and not markers):
-            raise CitationError(f"docs/{src_uri} holds {ARTICLE_MARKER} {markers} times (once on {CITE_PAGE}, at most once elsewhere)")
+            raise CitationError(
+                f"docs/{src_uri} holds {ARTICLE_MARKER} {markers} times (once on {CITE_PAGE}, at most once elsewhere)"
+            )
         markdown = markdown.replace(ARTICLE_MARKER, blocks.article_block(self, here, collapsed=src_uri != CITE_PAGE))
         found = dict(records.sections_in(markdown, src_uri))
         if not found:
@@ -190,7 +206,8 @@ class Build:
         if not self.paragraphs:
             return
         places = {pid: records.locator(pid) for ids in self.paragraphs.values() for pid in ids}
-        # In a translation the paragraph is cited as the original or as this translation: one APA form for both, checked.
+        # In a translation the paragraph is cited as the original or as this translation:
+        # one APA form for both, checked.
         translation = self.translation
         jobs = []
         for where in places.values():
@@ -202,8 +219,10 @@ class Build:
         for pid, where in places.items():
             in_text = {style: next(cited)["text"] for style in records.IN_TEXT}
             if translation and next(cited)["text"] != in_text["apa"]:
-                raise CitationError(f"#{pid}: APA 7 cites the original and this translation differently; "
-                                    "引用此段 shows one form (docs/javascripts/cite.js)")
+                raise CitationError(
+                    f"#{pid}: APA 7 cites the original and this translation differently; "
+                    "引用此段 shows one form (docs/javascripts/cite.js)"
+                )
             apa = where.apa(in_text["apa"])
             attributes[pid] = (
                 f' data-cite-apa="{html.escape(apa)}" data-cite-gbt="{html.escape(in_text["gbt-2025"])}"'
@@ -230,8 +249,11 @@ class Build:
             raise CitationError(f"{path} was not written (is the print-site plugin enabled?)")
         left = len(SECTION_BLOCK.findall(path.read_text(encoding="utf-8")))
         if left:
-            raise CitationError(f"{PRINT_PAGE} carries {left} 引用本节 blocks: mkdocs-print-site-plugin no longer combines "
-                                "the pages' `page.html`, which on_page_context takes them out of; find where it keeps the pages' HTML now")
+            raise CitationError(
+                f"{PRINT_PAGE} carries {left} 引用本节 blocks: mkdocs-print-site-plugin no longer combines "
+                "the pages' `page.html`, which on_page_context takes them out of; find where it keeps the pages' "
+                "HTML now"
+            )
 
 
 def root_url(config, path: str) -> str:

@@ -40,7 +40,8 @@ WORDING = {
         copy="复制",
         section_downloads="下载本节条目：{links}（可导入 Zotero、EndNote、NoteExpress、JabRef 等）。",
         article_downloads="下载全文条目：{links}。全部条目（全文 + {sections} 个小节）：{all}。",
-        dates="无出版日期；引用日期是您当天的日期，显示、复制和下载的条目都用它（不启用 JavaScript 时是本站的构建日期）。",
+        dates="无出版日期；引用日期是您当天的日期，显示、复制和下载的条目都用它（不启用 JavaScript "
+        "时是本站的构建日期）。",
         how_to_cite="[格式、段落号与下载说明]({url})",
         no_site_url="未设置 SITE_URL：网址是相对站点根目录的路径。",
         space="",
@@ -62,7 +63,8 @@ WORDING = {
             "No publication date; the access date is your today, in the entries shown, copied and downloaded "
             "(without JavaScript, this site's build date)."
         ),
-        how_to_cite="[How to cite: formats, the original and this translation, paragraph numbers, downloads]({url}#english)",
+        how_to_cite="[How to cite: formats, the original and this translation, paragraph numbers, "
+        "downloads]({url}#english)",
         no_site_url="SITE_URL is not set: the URLs are paths from the site's root.",
         space=" ",
         works={"original": "The original, in Chinese", "translation": "This English translation"},

@@ -158,14 +158,22 @@ class ParagraphIds(Treeprocessor):
         number = anchor.rsplit("-p", 1)[1]
         # Named "第 2 段", so a screen reader does not read a bare "link 2" before the paragraph.
         label = self.number_label.format(number=number)
-        link = etree.Element("a", {"class": NUMBER_CLASS, "href": f"#{anchor}", "aria-label": label, "data-search-exclude": ""})
+        link = etree.Element(
+            "a", {"class": NUMBER_CLASS, "href": f"#{anchor}", "aria-label": label, "data-search-exclude": ""}
+        )
         link.text = number
         return link
 
     def original_link(self, anchor: str) -> etree.Element:
         """`#sec-3-1-p2` of this page; the build points it at the original's page (translations/edition.py)."""
         language = self.original["lang"]
-        attributes = {"class": ORIGINAL_CLASS, "href": f"#{anchor}", "hreflang": language, "lang": language, "data-search-exclude": ""}
+        attributes = {
+            "class": ORIGINAL_CLASS,
+            "href": f"#{anchor}",
+            "hreflang": language,
+            "lang": language,
+            "data-search-exclude": "",
+        }
         link = etree.Element("a", attributes)
         link.text = self.original["label"]
         return link

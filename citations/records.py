@@ -147,7 +147,9 @@ def record(meta: dict, url: str, accessed: date, section: Section | None = None,
     return found
 
 
-def translation_record(meta: dict, title: str, language: str, url: str, accessed: date, section: Section | None = None) -> dict:
+def translation_record(
+    meta: dict, title: str, language: str, url: str, accessed: date, section: Section | None = None
+) -> dict:
     """The site's translation of the article (or of a section: its URL leads there), cited as the work
     read (APA 7, 9.39): its own title and language, the original's title, no translator (none is named)."""
     return {
@@ -215,7 +217,9 @@ def section_anchor(paragraph_id: str) -> str:
     return locator(paragraph_id).anchor.rsplit("-p", 1)[0]
 
 
-def request(records: list[dict], entries: list[tuple[str, str]] = (), citations: list[tuple[str, str, str]] = ()) -> dict:
+def request(
+    records: list[dict], entries: list[tuple[str, str]] = (), citations: list[tuple[str, str, str]] = ()
+) -> dict:
     """A request for citations/format.js: entries (style, id), citations (style, id, locator)."""
     return {
         "styles": {style.name: {"file": style.file, "locale": style.locale} for style in STYLES},

@@ -4,4 +4,5 @@ from sitekit.errors import BuildError
 
 
 class PolicyError(BuildError):
-    """A page the policy cannot cover (an inline handler, a javascript: URL, no <meta charset>), or a handler after it."""
+    """A page the policy cannot cover (an inline handler, a javascript: URL, no <meta charset>), or a handler
+    after it."""

@@ -16,11 +16,26 @@ from html.parser import HTMLParser
 # other type (application/json, text/x-template …) is a data block the browser
 # never runs, so CSP does not apply to it.
 JAVASCRIPT_TYPES = {
-    "", "module", "importmap", "speculationrules",
-    "application/ecmascript", "application/javascript", "application/x-ecmascript", "application/x-javascript",
-    "text/ecmascript", "text/javascript", "text/javascript1.0", "text/javascript1.1", "text/javascript1.2",
-    "text/javascript1.3", "text/javascript1.4", "text/javascript1.5", "text/jscript", "text/livescript",
-    "text/x-ecmascript", "text/x-javascript",
+    "",
+    "module",
+    "importmap",
+    "speculationrules",
+    "application/ecmascript",
+    "application/javascript",
+    "application/x-ecmascript",
+    "application/x-javascript",
+    "text/ecmascript",
+    "text/javascript",
+    "text/javascript1.0",
+    "text/javascript1.1",
+    "text/javascript1.2",
+    "text/javascript1.3",
+    "text/javascript1.4",
+    "text/javascript1.5",
+    "text/jscript",
+    "text/livescript",
+    "text/x-ecmascript",
+    "text/x-javascript",
 }
 # Elements whose children the HTML parser reads as foreign content (SVG, MathML):
 # there a <style>'s text has its character references decoded.
@@ -61,7 +76,9 @@ class InlineCode(HTMLParser):
         for name, value in attrs:
             if name.startswith("on"):
                 self.problems.append(f"an inline event handler <{tag} {name}=…>, which the policy blocks")
-            if name in {"href", "src", "action", "formaction"} and (value or "").strip().lower().startswith("javascript:"):
+            if name in {"href", "src", "action", "formaction"} and (value or "").strip().lower().startswith(
+                "javascript:"
+            ):
                 self.problems.append(f"a javascript: URL in <{tag} {name}>, which the policy blocks")
         if tag in FOREIGN:
             self._open.append(tag)
@@ -91,7 +108,10 @@ class InlineCode(HTMLParser):
         if self._open:
             # Foreign content: the text is parsed, not raw; the browser hashes it decoded.
             if "<" in text:
-                self.problems.append(f"a <{name}> inside <{self._open[-1]}> with markup or CDATA in its text, which this hook cannot hash")
+                self.problems.append(
+                    f"a <{name}> inside <{self._open[-1]}> with markup or CDATA in its text, which this hook "
+                    "cannot hash"
+                )
             text = html.unescape(text)
         if name == "style":
             self.styles.append(text)

@@ -44,12 +44,15 @@ log = logging.getLogger("mkdocs.csp")
 # Cloudflare Pages reads at most 2,000 characters per line of _headers.
 HEADER_LINE_LIMIT = 2000
 
+
 def check_last(config, handler) -> None:
     """`handler` (the door's on_post_build) must be the build's last post-build handler."""
     last = config.plugins.events["post_build"][-1]
     if last is not handler:
-        raise PolicyError(f"{getattr(last, '__module__', '?')}'s {getattr(last, '__qualname__', last)} runs after csp/ and "
-                          "could change pages after their inline code was hashed: give it a higher priority (sitekit/order.py)")
+        raise PolicyError(
+            f"{getattr(last, '__module__', '?')}'s {getattr(last, '__qualname__', last)} runs after csp/ and "
+            "could change pages after their inline code was hashed: give it a higher priority (sitekit/order.py)"
+        )
 
 
 def apply(config) -> None:
@@ -82,16 +85,22 @@ def apply(config) -> None:
         os.replace(partial, cache_path)
     serving = served_by_mkdocs(config)
     if serving:
-        log.info("csp: under `mkdocs serve` the policy allows inline scripts (for livereload's); built pages list hashes")
+        log.info(
+            "csp: under `mkdocs serve` the policy allows inline scripts (for livereload's); built pages list hashes"
+        )
     content = policy(sorted(scripts), sorted(styles), inline_scripts=serving)
     header = f"  Content-Security-Policy: {content}"
     if len(header) > HEADER_LINE_LIMIT:
-        raise PolicyError(f"the policy is {len(header)} characters, more than the {HEADER_LINE_LIMIT} Cloudflare Pages reads "
-                          f"from a line of {HEADERS_FILE}: fewer distinct inline scripts and styles, or move some into files")
+        raise PolicyError(
+            f"the policy is {len(header)} characters, more than the {HEADER_LINE_LIMIT} Cloudflare Pages reads "
+            f"from a line of {HEADERS_FILE}: fewer distinct inline scripts and styles, or move some into files"
+        )
     meta = f'<meta http-equiv="Content-Security-Policy" content="{content}">'
     for page, text in texts.items():
         head = META_CHARSET.search(text)
         if head is None:
-            raise PolicyError(f"{page.relative_to(site)}: no <head> starting with <meta charset=\"utf-8\">, so no place for the policy")
+            raise PolicyError(
+                f'{page.relative_to(site)}: no <head> starting with <meta charset="utf-8">, so no place for the policy'
+            )
         page.write_text(text[: head.end()] + "\n    " + meta + text[head.end() :], encoding="utf-8")
     (site / HEADERS_FILE).write_text(f"/*\n{header}\n", encoding="utf-8")

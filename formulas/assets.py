@@ -54,11 +54,15 @@ def publish(files: Files, config) -> Files:
         raise FormulaError(f"cannot read the dependencies of {manifest}: {error}") from None
     unknown = sorted(set(published) - set(PUBLISHED))
     if unknown:
-        raise FormulaError(f"package.json depends on {unknown}, which formulas/assets.py does not publish: "
-                           "add them to PUBLISHED or make them devDependencies.")
+        raise FormulaError(
+            f"package.json depends on {unknown}, which formulas/assets.py does not publish: "
+            "add them to PUBLISHED or make them devDependencies."
+        )
     for package in PUBLISHED:
         if package not in published:
-            raise FormulaError(f"formulas/assets.py publishes {package!r}, which package.json's dependencies do not pin.")
+            raise FormulaError(
+                f"formulas/assets.py publishes {package!r}, which package.json's dependencies do not pin."
+            )
         for site_path, source in files_of(package, root):
             files.append(File.generated(config, site_path, abs_src_path=str(source)))
     return files

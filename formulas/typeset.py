@@ -53,15 +53,22 @@ def typeset(document: str, where: str, root: Path) -> str:
         results = node.run(KATEX, formulas, root=root)
     except node.NodeError as error:
         raise FormulaError(f"{where}: {error}") from None
-    failed = [f"{formula['tex']!r}: {result['error']}" for formula, result in zip(formulas, results) if "error" in result]
+    failed = [
+        f"{formula['tex']!r}: {result['error']}"
+        for formula, result in zip(formulas, results, strict=True)
+        if "error" in result
+    ]
     if failed:
         raise FormulaError(f"{where}: KaTeX cannot typeset " + "; ".join(failed))
-    rendered = iter(zip(formulas, results))
+    rendered = iter(zip(formulas, results, strict=True))
 
     def replace(match: re.Match) -> str:
         formula, result = next(rendered)
         tex = html.escape(COPIED_AS[match["tag"]].format(formula["tex"]), quote=False)
-        return f'<{match["tag"]}{match["attrs"]}><span class="tex-source" aria-hidden="true">{tex}</span>{result["html"]}</{match["tag"]}>'
+        return (
+            f'<{match["tag"]}{match["attrs"]}><span class="tex-source" '
+            f'aria-hidden="true">{tex}</span>{result["html"]}</{match["tag"]}>'
+        )
 
     return WRAPPER.sub(replace, document)
 
@@ -70,5 +77,7 @@ def typeset_print_page(config) -> None:
     """The print page's formulas, once mkdocs-print-site-plugin has written it."""
     path = Path(config.site_dir) / PRINT_PAGE
     if path.is_file():
-        path.write_text(typeset(path.read_text(encoding="utf-8"), PRINT_PAGE, Path(config.config_file_path).parent),
-                        encoding="utf-8")
+        path.write_text(
+            typeset(path.read_text(encoding="utf-8"), PRINT_PAGE, Path(config.config_file_path).parent),
+            encoding="utf-8",
+        )

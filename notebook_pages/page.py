@@ -84,8 +84,10 @@ def finish(html: str, page, translated, styles: list[str], images: dict[str, byt
     html, mathjax = MATHJAX.subn("", html)
     html, mermaid = MERMAID.subn("", html)
     if (mathjax, mermaid) != (1, 1):
-        raise NotebookPageError(f"{src_uri}: expected nbconvert's MathJax and Mermaid loaders once each, "
-                                f"found {mathjax} and {mermaid}; has the mkdocs-jupyter/nbconvert template changed?")
+        raise NotebookPageError(
+            f"{src_uri}: expected nbconvert's MathJax and Mermaid loaders once each, "
+            f"found {mathjax} and {mermaid}; has the mkdocs-jupyter/nbconvert template changed?"
+        )
     html = move_template_styles(html, src_uri, styles)
     # The copy button: the template's typo `for="…", aria-label=…` makes an attribute named ",",
     # its aria-label needs the role its script would only add at runtime, and the page's language (Chinese or English).
@@ -112,7 +114,9 @@ def move_template_styles(html: str, src_uri: str, styles: list[str]) -> str:
     """
     start, end = html.find(WRAPPER_START), html.rfind(WRAPPER_END)
     if start < 0 or end < start:
-        raise NotebookPageError(f"{src_uri}: no {WRAPPER_START} … {WRAPPER_END}; has the mkdocs-jupyter template changed?")
+        raise NotebookPageError(
+            f"{src_uri}: no {WRAPPER_START} … {WRAPPER_END}; has the mkdocs-jupyter template changed?"
+        )
     before, notebook, after = html[:start], html[start:end], html[end:]
     found = STYLE.findall(before) + STYLE.findall(after)
     if not found:
@@ -137,8 +141,10 @@ def name_code_cells(html: str, src_uri: str, translated) -> str:
     boxes = html.count('<div class="highlight-ipynb')
     html, cells = CODE_CELL.subn(named, html)
     if cells != boxes or INPUT_WRAPPER not in html:
-        raise NotebookPageError(f"{src_uri}: code cells in a form notebook_pages/page.py does not know; "
-                                "has the mkdocs-jupyter template changed?")
+        raise NotebookPageError(
+            f"{src_uri}: code cells in a form notebook_pages/page.py does not know; "
+            "has the mkdocs-jupyter template changed?"
+        )
     return html.replace(INPUT_WRAPPER, '<div class="jp-Cell-inputWrapper">')
 
 

@@ -53,7 +53,9 @@ def notebook_css(styles: list[str], src_uri: str) -> str:
     """
     css, missing = _stylesheet(tuple(styles))
     if missing:
-        raise NotebookPageError(f"{src_uri}: mkdocs-jupyter's list of inlined CSS holds CSS the page lacks: {list(missing)}")
+        raise NotebookPageError(
+            f"{src_uri}: mkdocs-jupyter's list of inlined CSS holds CSS the page lacks: {list(missing)}"
+        )
     return css
 
 
@@ -70,7 +72,9 @@ def template_context(config) -> tuple[str, list[dict]]:
     """What Material puts around a notebook: its JavaScript bundle (classes it adds at run
     time, such as the table wrappers), then one <body> per palette scheme, with the
     attributes the palette sets."""
-    bundles = sorted({path for folder in config.theme.dirs for path in Path(folder).glob("assets/javascripts/bundle.*.min.js")})
+    bundles = sorted(
+        {path for folder in config.theme.dirs for path in Path(folder).glob("assets/javascripts/bundle.*.min.js")}
+    )
     if not bundles:
         raise NotebookPageError(f"no assets/javascripts/bundle.*.min.js in the theme folders {config.theme.dirs}")
     palette = config.theme.get("palette") or [{}]
@@ -119,9 +123,13 @@ def fail_on_dropped_rules(css: str, used: str, pages: list, bodies: list[dict]) 
     """A selector PurgeCSS dropped that matches an element of a notebook page (in any
     palette scheme, ignoring states such as :hover) fails the build."""
     dropped = selectors(css) - selectors(used)
-    classes = {name for page in pages for value in re.findall(r'class="([^"]*)"', page.content) for name in value.split()}
+    classes = {
+        name for page in pages for value in re.findall(r'class="([^"]*)"', page.content) for name in value.split()
+    }
     # Only selectors whose every class is on some page can match; test those for real.
-    candidates = [s for s in dropped if set(re.findall(r"\.(-?[_a-zA-Z][\w-]*)", re.sub(r":not\([^)]*\)", "", s))) <= classes]
+    candidates = [
+        s for s in dropped if set(re.findall(r"\.(-?[_a-zA-Z][\w-]*)", re.sub(r":not\([^)]*\)", "", s))) <= classes
+    ]
     for page in pages:
         soup = BeautifulSoup(f"<html><body>{page.content}</body></html>", "html.parser")
         for body in bodies:

@@ -29,5 +29,7 @@ def keep_lazy(html: str, path) -> str:
     """`html` of the print page at `path` with every run figure lazy again."""
     html, figures = RUN_FIGURE.subn(lazy, html)
     if not figures:
-        raise PrintEditionError(f"print_edition/figures.py: {path} has no run figure (docs/figures/…#only-light/dark) to keep lazy")
+        raise PrintEditionError(
+            f"print_edition/figures.py: {path} has no run figure (docs/figures/…#only-light/dark) to keep lazy"
+        )
     return html

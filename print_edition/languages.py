@@ -81,7 +81,16 @@ EDITIONS: tuple[PrintEdition, ...] = (
 )
 
 # The labels that are text (translated); the headings are the article's, found by their anchors.
-NOT_TEXT = {"print_page", "pdf", "language", "download_pages", "cite_page", "size_units", "keywords_heading", "abstract_heading"}
+NOT_TEXT = {
+    "print_page",
+    "pdf",
+    "language",
+    "download_pages",
+    "cite_page",
+    "size_units",
+    "keywords_heading",
+    "abstract_heading",
+}
 
 
 def for_build(config) -> PrintEdition:

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 
-from print_edition.errors import PrintEditionError
 from mkdocs_print_site_plugin.urls import get_page_key
+
+from print_edition.errors import PrintEditionError
 
 ANCHOR_LINK = re.compile(r'href="#([^"]+)"')
 # The plugin writes some ids (its nav sections) in single quotes.
@@ -39,7 +40,9 @@ def repoint(html: str, urls: dict[str, str], path) -> str:
         # The longest page key the anchor starts with: "notebooks-s4_3_x-43" -> "notebooks-s4_3_x" + "43".
         keys = [key for key in urls if target == key or target.startswith(key + "-")]
         if not keys:
-            raise PrintEditionError(f"print_edition/links.py: {path}: a link to #{target}, which is neither an anchor nor a page")
+            raise PrintEditionError(
+                f"print_edition/links.py: {path}: a link to #{target}, which is neither an anchor nor a page"
+            )
         key = max(keys, key=len)
         fragment = target[len(key) + 1 :]
         return f'href="../{urls[key]}{"#" + fragment if fragment else ""}"'

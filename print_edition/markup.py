@@ -32,12 +32,18 @@ def _fail(message: str):
 def clean(html: str, path) -> str:
     """`html` of the print page at `path` without the heading-number markup."""
     if re.search(r'<div id="print-site-page" class="[^"]*\b' + ENUMERATION_CLASS, html):
-        _fail(f"{path}: enumerate_headings is on; its CSS selects ids that start with a digit, which CSS cannot. Set it to false.")
+        _fail(
+            f"{path}: enumerate_headings is on; its CSS selects ids that start with a digit, which CSS cannot. Set "
+            "it to false."
+        )
     styles = ENUMERATION_STYLE.findall(html)
     selectors = [rule.split("{")[0].strip() for css in styles for rule in css.split("}") if rule.strip()]
     if len(styles) != 1 or not all(selector.startswith("." + ENUMERATION_CLASS + " ") for selector in selectors):
-        _fail(f"{path}: expected one <style> of .{ENUMERATION_CLASS} rules only, found {len(styles)} with selectors "
-              f"{[s for s in selectors if not s.startswith('.' + ENUMERATION_CLASS)][:3]}; has mkdocs-print-site-plugin changed?")
+        _fail(
+            f"{path}: expected one <style> of .{ENUMERATION_CLASS} rules only, found {len(styles)} with selectors "
+            f"{[s for s in selectors if not s.startswith('.' + ENUMERATION_CLASS)][:3]}; has "
+            "mkdocs-print-site-plugin changed?"
+        )
     html = ENUMERATION_STYLE.sub("", html)
     html, sections = HEADING_NUMBER.subn(r"\1", html)
     if not sections:

@@ -32,12 +32,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from print_edition.errors import PrintEditionError
-
 import formulas
 from print_edition import source
-from sitekit import flags
+from print_edition.errors import PrintEditionError
 from print_edition.languages import MARKER, PrintEdition
+from sitekit import flags
 
 STYLESHEET = Path(__file__).with_name("pdf.css")
 # PDF/UA-1: tagged (structure tree, alt text), with the title shown as the window title and XMP metadata.
@@ -99,8 +98,14 @@ def render(site: Path, edition: PrintEdition, *, site_url: str, built: datetime)
     if not page.is_file():
         fail(f"{page} does not exist: print_edition/languages.py names a print page this build did not write")
     stylesheets = [(site / formulas.STYLESHEET).resolve().as_uri(), STYLESHEET.resolve().as_uri()]
-    document = source.document(page.read_text(encoding="utf-8"), edition, page_uri=page.resolve().as_uri(),
-                               site_url=site_url, built=built, stylesheets=stylesheets)
+    document = source.document(
+        page.read_text(encoding="utf-8"),
+        edition,
+        page_uri=page.resolve().as_uri(),
+        site_url=site_url,
+        built=built,
+        stylesheets=stylesheets,
+    )
     logger = logging.getLogger("weasyprint")
     collect, level = Collect(), logger.level
     logger.addHandler(collect)
@@ -149,8 +154,10 @@ def offer(site: Path, edition: PrintEdition, printed: Printed) -> None:
         path = site / page
         text = path.read_text(encoding="utf-8") if path.is_file() else ""
         if text.count(MARKER) != 1:
-            fail(f"{path}: expected the line {MARKER} once (print_edition/languages.py lists this page as offering "
-                 f"the PDF), found it {text.count(MARKER)} times")
+            fail(
+                f"{path}: expected the line {MARKER} once (print_edition/languages.py lists this page as offering "
+                f"the PDF), found it {text.count(MARKER)} times"
+            )
         path.write_text(text.replace(MARKER, download_block(edition, printed, page)), encoding="utf-8")
 
 

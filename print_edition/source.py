@@ -35,8 +35,8 @@ from datetime import datetime
 from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup, Comment, Tag
-from print_edition.errors import PrintEditionError
 
+from print_edition.errors import PrintEditionError
 from print_edition.languages import MARKER, PrintEdition
 
 # Material's light palette (indigo) as its stylesheet resolves the diagram's variables.
@@ -89,13 +89,17 @@ def read_metadata(page: BeautifulSoup, article: Tag, edition: PrintEdition, crea
     title = article.find("h1")
     author = page.select_one('meta[name="author"]')
     if title is None or author is None or not author.get("content"):
-        fail(path, "no article heading (<h1>) or no <meta name=\"author\"> to take the PDF's Title and Author from")
+        fail(path, 'no article heading (<h1>) or no <meta name="author"> to take the PDF\'s Title and Author from')
 
     def after(heading_text: str, name: str) -> Tag:
         heading = next((h for h in article.find_all(["h2", "h3"]) if text_of(h) == heading_text), None)
         found = heading and heading.find_next_sibling(name)
         if found is None:
-            fail(path, f"no <{name}> after a heading {heading_text!r} to take the PDF's metadata from (print_edition/languages.py)")
+            fail(
+                path,
+                f"no <{name}> after a heading {heading_text!r} to take the PDF's metadata from "
+                "(print_edition/languages.py)",
+            )
         return found
 
     keywords = tuple(text_of(item) for item in after(edition.keywords_heading, "ul").find_all("li"))
@@ -124,7 +128,7 @@ def lay_out_tabs(soup: BeautifulSoup, article: Tag, path) -> None:
         if not labels or len(labels) != len(panels):
             fail(path, f"a tab set with {len(labels)} labels and {len(panels)} panels")
         laid_out = soup.new_tag("div", attrs={"class": "tabs"})
-        for label, panel in zip(labels, panels):
+        for label, panel in zip(labels, panels, strict=True):
             tab = soup.new_tag("div", attrs={"class": "tab"})
             name = soup.new_tag("p", attrs={"class": "tab-label"})
             name.string = text_of(label)
@@ -146,7 +150,8 @@ def without_repeated_group_headings(article: Tag) -> None:
 
 
 def definitions_as_written(soup: BeautifulSoup, article: Tag, path, separator: str) -> None:
-    """A definition list (the site's glossaries, 1.4) as the article writes it: one item per term, "**term**：definition"."""
+    """A definition list (the site's glossaries, 1.4) as the article writes it: one item per term,
+    "**term**：definition"."""
     for definitions in article.find_all("dl"):
         items = soup.new_tag("ul", attrs={"class": "definitions"})
         for term in definitions.find_all("dt", recursive=False):
@@ -165,7 +170,10 @@ def definitions_as_written(soup: BeautifulSoup, article: Tag, path, separator: s
 def light_diagram(svg: Tag, path) -> None:
     def value(match: re.Match) -> str:
         if match[1] not in MERMAID_LIGHT:
-            fail(path, f"the diagram uses {match[1]}, which print_edition/source.py has no light value for (MERMAID_LIGHT)")
+            fail(
+                path,
+                f"the diagram uses {match[1]}, which print_edition/source.py has no light value for (MERMAID_LIGHT)",
+            )
         return MERMAID_LIGHT[match[1]]
 
     for style in svg.find_all("style"):
@@ -219,8 +227,9 @@ def contents(soup: BeautifulSoup, article: Tag, edition: PrintEdition) -> tuple[
     return nav, sections
 
 
-def document(page_html: str, edition: PrintEdition, *, page_uri: str, site_url: str, built: datetime,
-             stylesheets: list[str]) -> Source:
+def document(
+    page_html: str, edition: PrintEdition, *, page_uri: str, site_url: str, built: datetime, stylesheets: list[str]
+) -> Source:
     """The PDF's source document from the finished print page `page_html` (at `page_uri`, a file: URI)."""
     path = edition.print_page
     page = BeautifulSoup(page_html, "html.parser")
@@ -263,9 +272,13 @@ def document(page_html: str, edition: PrintEdition, *, page_uri: str, site_url: 
     head = "".join(f'<meta name="{name}" content="{escape(value)}">' for name, value in meta.items())
     head += "".join(f'<link rel="stylesheet" href="{escape(url)}">' for url in stylesheets)
     # What differs by edition: the running header (the article's title) and the page numbers.
-    head += ("<style>@page { @top-center { content: " + css_string(metadata.title) + "; }"
-             " @bottom-center { content: " + counters(edition.page_footer) + "; } }</style>")
+    head += (
+        "<style>@page { @top-center { content: " + css_string(metadata.title) + "; }"
+        " @bottom-center { content: " + counters(edition.page_footer) + "; } }</style>"
+    )
     body = f"{nav}<article>{article.decode_contents()}</article>"
-    text = (f'<!DOCTYPE html><html lang="{escape(edition.language)}"><head><meta charset="utf-8">'
-            f"<title>{escape(metadata.title)}</title>{head}</head><body>{body}</body></html>")
+    text = (
+        f'<!DOCTYPE html><html lang="{escape(edition.language)}"><head><meta charset="utf-8">'
+        f"<title>{escape(metadata.title)}</title>{head}</head><body>{body}</body></html>"
+    )
     return Source(html=text, metadata=metadata, sections=tuple(sections))

@@ -65,7 +65,7 @@ def contents_list(html: str) -> str:
     begin, end = _element(html, sidebar, "ul", "the table-of-contents sidebar")
     toc = html[begin:end]
     root = re.match(r"<ul\b[^>]*>", toc).group(0)
-    return root.replace(' data-md-component="toc"', "") + toc[len(root):]
+    return root.replace(' data-md-component="toc"', "") + toc[len(root) :]
 
 
 def hide_first(html: str, class_name: str) -> str:
@@ -76,19 +76,21 @@ def hide_first(html: str, class_name: str) -> str:
     if " style=" in tag.group(0):
         _fail(f"the print page: .{class_name} already has a style attribute; merge it by hand")
     hidden = tag.group(0)[:-1].rstrip("/ ") + ' style="display:none">'
-    return html[: tag.start()] + hidden + html[tag.end():]
+    return html[: tag.start()] + hidden + html[tag.end() :]
 
 
 def finish(html: str, path) -> str:
     """`html` of the print page at `path` with its contents list and hidden navigation written in, its script gone."""
     if html.count(SCRIPT) != 1 or len(CALL.findall(html)) != 1:
-        _fail(f"{path}: expected print-site's {SCRIPT} and its DOMContentLoaded call once each "
-              "(add_table_of_contents: true); has mkdocs-print-site-plugin changed?")
+        _fail(
+            f"{path}: expected print-site's {SCRIPT} and its DOMContentLoaded call once each "
+            "(add_table_of_contents: true); has mkdocs-print-site-plugin changed?"
+        )
     html = CALL.sub("", html.replace(SCRIPT, ""))
     toc = contents_list(html)
     html, filled = TOC_NAV.subn(lambda m: m.group(1) + toc + m.group(2), html, count=1)
     if not filled:
-        _fail(f"{path}: no <div id=\"print-page-toc\"><nav> to put the contents list in")
+        _fail(f'{path}: no <div id="print-page-toc"><nav> to put the contents list in')
     if 'href="#' not in toc:
         _fail(f"{path}: the table of contents has no links")
     for class_name in HIDDEN:
@@ -101,6 +103,9 @@ def without_search(html: str, path) -> str:
     html, buttons = SEARCH_BUTTON.subn("", html, count=1)
     dialog = html.find(SEARCH_DIALOG)
     if dialog < 0 or buttons != 1:
-        _fail(f"{path}: expected Material's search dialog ({SEARCH_DIALOG}…) and its header button once; has Material changed?")
+        _fail(
+            f"{path}: expected Material's search dialog ({SEARCH_DIALOG}…) and its header button once; has "
+            "Material changed?"
+        )
     begin, end = _element(html, dialog, "div", "the search dialog")
     return html[:begin] + html[end:].lstrip()

@@ -6,7 +6,7 @@ names the file and what is wrong)."""
 from __future__ import annotations
 
 import functools
-from typing import Callable
+from collections.abc import Callable
 
 from mkdocs.exceptions import PluginError
 
@@ -25,7 +25,9 @@ def door(capability: str) -> Callable[[Callable], Callable]:
             except BuildError as error:
                 message = str(error)
                 # A message that already names the package's module ("print_edition/pdf.py: …") keeps its own start.
-                raise PluginError(message if message.startswith(f"{capability}/") else f"{capability}: {message}") from None
+                raise PluginError(
+                    message if message.startswith(f"{capability}/") else f"{capability}: {message}"
+                ) from None
 
         return forwarded
 

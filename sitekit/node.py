@@ -29,9 +29,10 @@ import os
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from sitekit import pins
 from sitekit.errors import BuildError
@@ -68,7 +69,9 @@ class Worker:
             self.start()
         self.modules.setdefault(task.script, task.script.read_bytes())
         try:
-            self.process.stdin.write(json.dumps({"task": str(task.script), "input": payload}, ensure_ascii=False) + "\n")
+            self.process.stdin.write(
+                json.dumps({"task": str(task.script), "input": payload}, ensure_ascii=False) + "\n"
+            )
             self.process.stdin.flush()
             line = self.process.stdout.readline()
         except OSError:
@@ -86,19 +89,28 @@ class Worker:
     def restart_if_changed(self, script: Path) -> None:
         """A module edited since Node loaded it (under `mkdocs serve`) is loaded afresh."""
         loaded = {WORKER: self.modules.get(WORKER), script: self.modules.get(script)}
-        if self.process is not None and any(old is not None and old != path.read_bytes() for path, old in loaded.items()):
+        if self.process is not None and any(
+            old is not None and old != path.read_bytes() for path, old in loaded.items()
+        ):
             self.close()
 
     def start(self) -> None:
         node = shutil.which("node")
         if node is None:
-            raise NodeError("`node` is not on PATH: the build runs KaTeX, citeproc-js and PurgeCSS under Node.js 20+ "
-                            "(apt-get install nodejs npm)")
+            raise NodeError(
+                "`node` is not on PATH: the build runs KaTeX, citeproc-js and PurgeCSS under Node.js 20+ "
+                "(apt-get install nodejs npm)"
+            )
         log.info("node: started Node.js (sitekit/worker.js); its answers are cached in %s/", CACHE)
         self.stderr = tempfile.TemporaryFile()
         self.process = subprocess.Popen(
-            [node, str(WORKER)], cwd=self.root, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.stderr,
-            text=True, encoding="utf-8",
+            [node, str(WORKER)],
+            cwd=self.root,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=self.stderr,
+            text=True,
+            encoding="utf-8",
         )
         self.modules = {WORKER: WORKER.read_bytes()}
 
@@ -119,7 +131,9 @@ class Worker:
 _workers: dict[Path, Worker] = {}  # one per project (tests build copies of it in one process)
 
 
-def run(task: Task, payload: Any, *, root: Path, reads: Iterable[Path] = (), check: Callable[[Any], None] | None = None) -> Any:
+def run(
+    task: Task, payload: Any, *, root: Path, reads: Iterable[Path] = (), check: Callable[[Any], None] | None = None
+) -> Any:
     """The task's answer for `payload`, from the cache or from Node (then checked with `check` and cached)."""
     digest = hashlib.sha256(json.dumps(payload, sort_keys=True, ensure_ascii=False).encode("utf-8"))
     for package in task.packages:

@@ -1,15 +1,15 @@
 """python -m snippets list | run ID… | run --all | freeze [ID…] | check
 
-  list           every snippet: id, kind, file, section title
-  run 4.3        run one snippet (by id, module or file name), show its output and
-                 say where its figures are (a folder per snippet under --figures DIR,
-                 by default snippets-figures/ in the system's temporary directory)
-  run --all      run every Python snippet, one progress line each
-  freeze [ID…]   re-run snippets and refresh snippets/_frozen/, docs/figures/ and
-                 docs/notebooks/ (with what the English edition needs: figures,
-                 captions, notebooks); `freeze 2` redraws the diagram's SVGs
-                 (Chinese and English); everything when no id is given
-  check          list snippets whose frozen output, figures or SVG are stale (exit 1 if any)
+list           every snippet: id, kind, file, section title
+run 4.3        run one snippet (by id, module or file name), show its output and
+               say where its figures are (a folder per snippet under --figures DIR,
+               by default snippets-figures/ in the system's temporary directory)
+run --all      run every Python snippet, one progress line each
+freeze [ID…]   re-run snippets and refresh snippets/_frozen/, docs/figures/ and
+               docs/notebooks/ (with what the English edition needs: figures,
+               captions, notebooks); `freeze 2` redraws the diagram's SVGs
+               (Chinese and English); everything when no id is given
+check          list snippets whose frozen output, figures or SVG are stale (exit 1 if any)
 """
 
 from __future__ import annotations
@@ -57,8 +57,11 @@ def selected(keys: list[str], *, all_: bool, diagrams: bool = False) -> list[cat
         if not snippet.runnable and not (diagrams and snippet.kind == "mermaid"):
             raise CommandError(
                 f"{snippet.id} ({snippet.rel}) is a {snippet.kind} snippet, not run here"
-                + ("; it installs system packages with sudo and is checked by the tests (bash -n, ShellCheck)"
-                   if snippet.kind == "bash" else "")
+                + (
+                    "; it installs system packages with sudo and is checked by the tests (bash -n, ShellCheck)"
+                    if snippet.kind == "bash"
+                    else ""
+                )
             )
     return chosen
 
@@ -107,14 +110,20 @@ def cmd_run(args) -> int:
         if result.returncode != 0:
             print(f"error: {snippet.rel} exited with status {result.returncode}", file=sys.stderr)
             return 1
-        print(f"figures ({drawn(folder)}; each as .light.svg and .dark.svg, in English .en.light.svg and .en.dark.svg) written to {folder}/")
+        print(
+            f"figures ({drawn(folder)}; each as .light.svg and .dark.svg, in English .en.light.svg and "
+            f".en.dark.svg) written to {folder}/"
+        )
         return 0
     failed = []
     for number, snippet in enumerate(snippets, start=1):
         began = time.monotonic()
         result = freeze.run(snippet, figures=figures_folder(root, snippet))
         status = "ok" if result.returncode == 0 else f"FAILED (exit status {result.returncode})"
-        print(f"[{number}/{len(snippets)}] {snippet.id:<12} {snippet.rel:<44} {status} {time.monotonic() - began:5.1f} s", flush=True)
+        print(
+            f"[{number}/{len(snippets)}] {snippet.id:<12} {snippet.rel:<44} {status} {time.monotonic() - began:5.1f} s",
+            flush=True,
+        )
         if result.returncode != 0:
             failed.append(snippet.rel)
             print("\n".join("    " + line for line in freeze.normalise(result.stdout).splitlines()[-20:]))
@@ -143,7 +152,9 @@ def cmd_freeze(args) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 1
     if python:
-        places = ", ".join(f"{path.relative_to(catalog.ROOT)}/" for path in (catalog.FROZEN, catalog.FIGURES, catalog.NOTEBOOKS))
+        places = ", ".join(
+            f"{path.relative_to(catalog.ROOT)}/" for path in (catalog.FROZEN, catalog.FIGURES, catalog.NOTEBOOKS)
+        )
         print(f"froze {len(python)} snippets into {places}")
     return 0
 
@@ -161,16 +172,24 @@ def cmd_check(args) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m snippets", description="List, run and freeze the article's code snippets.")
+    p = argparse.ArgumentParser(
+        prog="python -m snippets", description="List, run and freeze the article's code snippets."
+    )
     sub = p.add_subparsers(dest="command", required=True)
     sub.add_parser("list", help="every snippet with its section and title").set_defaults(func=cmd_list)
     run = sub.add_parser("run", help="run snippets (by id, e.g. 4.3, or --all)")
     run.add_argument("ids", nargs="*", metavar="ID")
     run.add_argument("--all", action="store_true", help="every Python snippet")
-    run.add_argument("--figures", metavar="DIR", default=DEFAULT_FIGURES,
-                     help=f"write each snippet's figures to DIR/<name>/ (default: {DEFAULT_FIGURES})")
+    run.add_argument(
+        "--figures",
+        metavar="DIR",
+        default=DEFAULT_FIGURES,
+        help=f"write each snippet's figures to DIR/<name>/ (default: {DEFAULT_FIGURES})",
+    )
     run.set_defaults(func=cmd_run)
-    fr = sub.add_parser("freeze", help="refresh frozen outputs, figures, notebooks and diagram SVGs (all, or the ids given)")
+    fr = sub.add_parser(
+        "freeze", help="refresh frozen outputs, figures, notebooks and diagram SVGs (all, or the ids given)"
+    )
     fr.add_argument("ids", nargs="*", metavar="ID")
     fr.set_defaults(func=cmd_freeze)
     sub.add_parser("check", help="fail if a frozen output, figure or diagram SVG is stale").set_defaults(func=cmd_check)

@@ -48,7 +48,9 @@ LANGUAGES = ("zh", "en")  # the article's, then the English edition's
 OUR_LINE = re.compile(r"^[ \t]*(?P<key>accTitle|accDescr): .*$", re.M)  # our accessibility lines (Mermaid syntax)
 NODES = '<g class="nodes"'  # Mermaid's group of the nodes, with their labels
 EN_LINE = re.compile(r"^%% en (?P<key>accTitle|accDescr): (?P<text>.+)$", re.M)  # their English, as Mermaid comments
-ARTICLE = re.compile(r"^%% -{1,}8<-{1,}\s+\[start:article\]\n(?P<body>.*?)\n%% -{1,}8<-{1,}\s+\[end:article\]$", re.M | re.S)
+ARTICLE = re.compile(
+    r"^%% -{1,}8<-{1,}\s+\[start:article\]\n(?P<body>.*?)\n%% -{1,}8<-{1,}\s+\[end:article\]$", re.M | re.S
+)
 
 # Chromium as the browser tests start it (no sandbox as root, nothing fetched in the background).
 CHROMIUM_ARGS = [
@@ -113,8 +115,10 @@ def source_in(snippet: Snippet, language: str) -> str:
     for key in ("accTitle", "accDescr"):
         found = (ours.count(key), [k for k, _ in english].count(key))
         if found != (1, 1):
-            raise DiagramError(f"{snippet.rel}: needs one `{key}: …` line below the article section and one "
-                               f"`%% en {key}: …` line with its English; found {found[0]} and {found[1]}")
+            raise DiagramError(
+                f"{snippet.rel}: needs one `{key}: …` line below the article section and one "
+                f"`%% en {key}: …` line with its English; found {found[0]} and {found[1]}"
+            )
     words = dict(english)
     return OUR_LINE.sub(lambda m: m[0][: m.start("key") - m.start()] + f"{m['key']}: {words[m['key']]}", text)
 
@@ -184,8 +188,10 @@ def _stale(snippet: Snippet, language: str) -> str | None:
     if entry.get("sha256") != current["sha256"]:
         return f"{snippet.rel} changed since {svg} was drawn; {refresh(snippet)}"
     if entry.get("mermaid") != current["mermaid"]:
-        return (f"{svg} was drawn with Mermaid {entry.get('mermaid')}, "
-                f"package.json pins {current['mermaid']}; {refresh(snippet)}")
+        return (
+            f"{svg} was drawn with Mermaid {entry.get('mermaid')}, "
+            f"package.json pins {current['mermaid']}; {refresh(snippet)}"
+        )
     if entry.get("config_sha256") != current["config_sha256"]:
         return f"{svg} was drawn with another RENDER_CONFIG (snippets/diagrams.py); {refresh(snippet)}"
     if not svg_path(snippet, language).is_file():
@@ -203,7 +209,9 @@ def _stale(snippet: Snippet, language: str) -> str | None:
 def chromium_path() -> str:
     path = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
     if not path:
-        raise DiagramError("drawing a diagram needs Chromium: apt-get install chromium fonts-noto-cjk (or set CHROMIUM_PATH)")
+        raise DiagramError(
+            "drawing a diagram needs Chromium: apt-get install chromium fonts-noto-cjk (or set CHROMIUM_PATH)"
+        )
     return path
 
 
@@ -243,7 +251,10 @@ def render(snippet: Snippet, browser=None, language: str = "zh") -> str:
         page.close()
     missing = [name for name in ("<title", "<desc") if name not in svg]
     if missing:
-        raise DiagramError(f"{snippet.rel}: the drawing has no {' or '.join(missing)}: add accTitle/accDescr lines below the article section")
+        raise DiagramError(
+            f"{snippet.rel}: the drawing has no {' or '.join(missing)}: add accTitle/accDescr lines below the "
+            "article section"
+        )
     return svg + "\n"
 
 
@@ -316,9 +327,10 @@ def figure(source: str, language: str = "zh") -> str:
     if language != "zh":
         # The node labels are the author's Chinese: marked so on a page in another language.
         if svg.count(NODES) != 1:
-            raise DiagramError(f"{_rel(svg_path(snippet, language))}: expected one {NODES}…> (the node labels), found {svg.count(NODES)}")
+            raise DiagramError(
+                f"{_rel(svg_path(snippet, language))}: expected one {NODES}…> (the node labels), found "
+                f"{svg.count(NODES)}"
+            )
         svg = svg.replace(NODES, f'{NODES} lang="zh"')
     # Kept out of the search index: the 源码 tab next to it holds the same words.
     return f'<figure class="diagram" data-search-exclude data-diagram="{html.escape(snippet.rel)}">\n{svg}\n</figure>'
-
-

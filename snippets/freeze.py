@@ -61,7 +61,8 @@ RUN_ENV = {
 }
 
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
-# Progress bar (verbose=1): "32/32 ━━━━ 1s 3ms/step - loss: …"; epoch line (verbose=2): "19/19 - 0s - 12ms/step - loss: …".
+# Progress bar (verbose=1): "32/32 ━━━━ 1s 3ms/step - loss: …";
+# epoch line (verbose=2): "19/19 - 0s - 12ms/step - loss: …".
 STEP_TIMING = re.compile(r" (?:- )?\d+(?:\.\d+)?(?:s|ms|us|µs) (?:- )?\d+(?:\.\d+)?(?:s|ms|us|µs)/step")
 # Lines TensorFlow's C++ runtime writes before its log level applies.
 TF_LOG_LINE = re.compile(
@@ -148,7 +149,8 @@ NOTEBOOK_ZH = {
     "下面的输出和图都是真实运行结果。\n\n"
     "标着“文章原文代码”的代码单元是文章第 {section} 节的原文代码，一字未改；其余代码单元由本站添加，"
     "为原文补上运行所需的导入与合成数据（不下载任何东西），查看结果，并把训练曲线、数据和模型结构画成图。",
-    "figures note": "**本站添加**：画图函数。下一个代码单元把源码仓库里 `snippets/figures.py` 的全文写成当前目录下的 `figures.py`，"
+    "figures note": "**本站添加**：画图函数。下一个代码单元把源码仓库里 `snippets/figures.py` 的全文写成当前目录下的 "
+    "`figures.py`，"
     "后面的代码从中导入 `show_training` 等函数，所以在仓库之外运行本笔记本也能画出同样的图。"
     "这个单元较长，网页上从略，下载的 .ipynb 里有全文。",
     "setup": "**本站添加**：运行原文代码所需的导入与数据。",
@@ -164,7 +166,7 @@ NOTEBOOK_EN = {
     "the other code cells were added by this site: they add the imports and synthetic data the original needs to run "
     "(nothing is downloaded), look at the results, and draw the training curves, data and model structure as figures. "
     "The comments in the code are in Chinese: the author's, and this site's, marked "
-    "<span lang=\"zh\">本站添加</span> (“added by this site”).",
+    '<span lang="zh">本站添加</span> (“added by this site”).',
     "figures note": "**Added by this site**: the plotting functions. The next code cell writes the full text of "
     "`snippets/figures.py` from the source repository to `figures.py` in the current folder; the code further down "
     "imports `show_training` and the other functions from it, so this notebook draws the same figures outside the "
@@ -195,7 +197,9 @@ def title_in(snippet: Snippet, language: str) -> str:
     if language == "zh":
         return snippet.title
     if snippet.section not in EN_TITLES:
-        raise SnippetFailed(f"{snippet.rel}: no English title for section {snippet.section} in EN_TITLES (snippets/freeze.py)")
+        raise SnippetFailed(
+            f"{snippet.rel}: no English title for section {snippet.section} in EN_TITLES (snippets/freeze.py)"
+        )
     return EN_TITLES[snippet.section]
 
 
@@ -220,9 +224,16 @@ def notebook_cells(snippet: Snippet, language: str = "zh") -> list[Cell]:
 
     text = NOTEBOOK_TEXTS[language]
     return [
-        Cell("markdown", text["intro"].format(title=title_in(snippet, language), source=snippet.rel, section=snippet.section)),
+        Cell(
+            "markdown",
+            text["intro"].format(title=title_in(snippet, language), source=snippet.rel, section=snippet.section),
+        ),
         Cell("markdown", text["figures note"]),
-        Cell("code", "%%writefile figures.py\n" + FIGURE_CODE.read_text(encoding="utf-8").rstrip("\n"), (FIGURES_CELL_TAG,)),
+        Cell(
+            "code",
+            "%%writefile figures.py\n" + FIGURE_CODE.read_text(encoding="utf-8").rstrip("\n"),
+            (FIGURES_CELL_TAG,),
+        ),
         Cell("markdown", text["setup"]),
         Cell("code", code(lines[start : markers[0]])),
         Cell("markdown", text["article"].format(section=snippet.section)),
@@ -259,7 +270,12 @@ def _coalesce_streams(outputs: list) -> list:
 
     merged = []
     for out in outputs:
-        if out.get("output_type") == "stream" and merged and merged[-1].get("name") == out["name"] and merged[-1].get("output_type") == "stream":
+        if (
+            out.get("output_type") == "stream"
+            and merged
+            and merged[-1].get("name") == out["name"]
+            and merged[-1].get("output_type") == "stream"
+        ):
             merged[-1]["text"] += out["text"]
         else:
             merged.append(out)
@@ -298,11 +314,15 @@ def edition_outputs(outputs: list, language: str, where: str) -> list:
 
 
 def run_notebook(nb, env: dict[str, str], where: str) -> None:
-    """Execute `nb` in place, in a fresh kernel started in a temporary folder, its output kept in order (ORDERED_OUTPUT)."""
+    """Execute `nb` in place, in a fresh kernel started in a temporary folder, its output kept in order
+    (ORDERED_OUTPUT)."""
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
 
-    with tempfile.TemporaryDirectory(prefix="freeze_") as workdir, tempfile.TemporaryDirectory(prefix="ipython_") as ipython:
+    with (
+        tempfile.TemporaryDirectory(prefix="freeze_") as workdir,
+        tempfile.TemporaryDirectory(prefix="ipython_") as ipython,
+    ):
         startup = Path(ipython, "profile_default", "startup")
         startup.mkdir(parents=True)
         (startup / "00-ordered-output.py").write_text(ORDERED_OUTPUT, encoding="utf-8")
@@ -339,7 +359,9 @@ def executed_notebooks(snippet: Snippet, sha256: str) -> dict:
         if cell.cell_type == "markdown":
             cell.source = ours.source
         elif cell.source != ours.source:
-            raise SnippetFailed(f"{snippet.rel}: code cell {index} differs between the Chinese and English notebook cells")
+            raise SnippetFailed(
+                f"{snippet.rel}: code cell {index} differs between the Chinese and English notebook cells"
+            )
         else:
             cell.outputs = edition_outputs(cell.outputs, "en", f"{snippet.rel}, English notebook, cell {index}")
     for index, cell in enumerate(nb.cells, start=1):
@@ -370,21 +392,28 @@ def _rel(path: Path) -> str:
 
 def figure_files(figure: dict) -> list[str]:
     """The SVG files of one figure of figures.json, in every language."""
-    return [*figure["files"].values(), *(name for edition in figure.get("editions", {}).values() for name in edition["files"].values())]
+    return [
+        *figure["files"].values(),
+        *(name for edition in figure.get("editions", {}).values() for name in edition["files"].values()),
+    ]
 
 
 def read_figures(folder: Path, drawn_by: str) -> list[dict]:
     """The figures listed in `folder`/figures.json, checked against the files beside it."""
     index = folder / INDEX
     if not index.is_file():
-        raise SnippetFailed(f"{drawn_by} drew no figures (no {INDEX}); it should end with show_training(…), "
-                            "a look at its data and show_model(…) from snippets/figures.py")
+        raise SnippetFailed(
+            f"{drawn_by} drew no figures (no {INDEX}); it should end with show_training(…), "
+            "a look at its data and show_model(…) from snippets/figures.py"
+        )
     figures = json.loads(index.read_text(encoding="utf-8"))["figures"]
     listed = {INDEX} | {name for figure in figures for name in figure_files(figure)}
     present = {path.name for path in folder.iterdir()}
     if listed != present:
-        raise SnippetFailed(f"{drawn_by}: {folder} holds {sorted(present - listed)} not listed in {INDEX} "
-                            f"and lacks {sorted(listed - present)}")
+        raise SnippetFailed(
+            f"{drawn_by}: {folder} holds {sorted(present - listed)} not listed in {INDEX} "
+            f"and lacks {sorted(listed - present)}"
+        )
     return figures
 
 
@@ -403,7 +432,9 @@ def figures_markdown(snippet: Snippet, figures: list[dict], language: str = "zh"
         words = figure if language == "zh" else figure["editions"][language]
         alt = re.sub(r"([\\\[\]])", r"\\\1", words["alt"])  # the alt text sits inside ![…]
         size = f'width="{figure["width"]}" height="{figure["height"]}" loading="lazy"'
-        images = "\n".join(f"![{alt}]({folder}/{words['files'][theme.name]}#only-{theme.name}){{ {size} }}" for theme in THEMES)
+        images = "\n".join(
+            f"![{alt}]({folder}/{words['files'][theme.name]}#only-{theme.name}){{ {size} }}" for theme in THEMES
+        )
         blocks.append(f"{images}\n\n/// caption\n{words['caption']}\n///\n")
     return "\n".join(blocks)
 
@@ -424,7 +455,9 @@ def publish_figures(snippet: Snippet, drawn: Path) -> dict[str, str]:
 def figure_names(snippet: Snippet) -> str:
     """'docs/figures/<name>/: training-curves, data, model' (as last frozen), for messages."""
     try:
-        names = ", ".join(figure["name"] for figure in json.loads((snippet.figures / INDEX).read_text(encoding="utf-8"))["figures"])
+        names = ", ".join(
+            figure["name"] for figure in json.loads((snippet.figures / INDEX).read_text(encoding="utf-8"))["figures"]
+        )
     except (OSError, ValueError, KeyError):
         names = "none frozen"
     return f"{_rel(snippet.figures)}/: {names}"
@@ -474,14 +507,20 @@ def stale(snippet: Snippet) -> str | None:
     if entry is None:
         return f"{snippet.rel}: no frozen output in {_rel(MANIFEST)}; {refresh}"
     if entry["sha256"] != snippet.sha256():
-        return f"{snippet.rel} changed since its output and figures were frozen ({entry['output']}; {figure_names(snippet)}); {refresh}"
+        return (
+            f"{snippet.rel} changed since its output and figures were frozen ({entry['output']}; "
+            f"{figure_names(snippet)}); {refresh}"
+        )
     if not snippet.frozen_output.is_file():
         return f"{snippet.rel}: frozen output {entry['output']} is missing; {refresh}"
     figures = entry.get("figures")
     if figures is None:
         return f"{snippet.rel}: no frozen figures in {_rel(MANIFEST)}; {refresh}"
     if figures["drawn_by"] != {_rel(FIGURE_CODE): _sha256(FIGURE_CODE)}:
-        return f"{_rel(FIGURE_CODE)} changed since the figures of {snippet.rel} were drawn ({figure_names(snippet)}); {refresh}"
+        return (
+            f"{_rel(FIGURE_CODE)} changed since the figures of {snippet.rel} were drawn "
+            f"({figure_names(snippet)}); {refresh}"
+        )
     for name, digest in figures["files"].items():
         if not (ROOT / name).is_file():
             return f"{snippet.rel}: figure file {name} is missing; {refresh}"
@@ -489,7 +528,10 @@ def stale(snippet: Snippet) -> str | None:
             return f"{snippet.rel}: {name} is not the figure file that was frozen (edited by hand?); {refresh}"
     unlisted = sorted(_rel(path) for path in snippet.figures.iterdir() if _rel(path) not in figures["files"])
     if unlisted:
-        return f"{snippet.rel}: {', '.join(unlisted)} in {_rel(snippet.figures)}/ was not made by its frozen run; {refresh}"
+        return (
+            f"{snippet.rel}: {', '.join(unlisted)} in {_rel(snippet.figures)}/ was not made by its frozen run; "
+            f"{refresh}"
+        )
     if missing := _english_figures_missing(snippet, figures["files"]):
         return f"{snippet.rel}: the English edition of its figures was not frozen ({missing}); {refresh}"
     if snippet.notebook is not None:
@@ -503,7 +545,10 @@ def stale(snippet: Snippet) -> str | None:
         if stamped is None:
             return f"{snippet.rel}: English notebook {_rel(snippet.notebook_en)} is not in {_rel(MANIFEST)}; {refresh}"
         if _sha256(snippet.notebook_en) != stamped:
-            return f"{snippet.rel}: {_rel(snippet.notebook_en)} is not the English notebook that was frozen (edited by hand?); {refresh}"
+            return (
+                f"{snippet.rel}: {_rel(snippet.notebook_en)} is not the English notebook that was frozen "
+                f"(edited by hand?); {refresh}"
+            )
     return None
 
 
@@ -513,7 +558,9 @@ def _english_figures_missing(snippet: Snippet, stamped: dict[str, str]) -> str:
     untranslated = [figure["name"] for figure in index if "en" not in figure.get("editions", {})]
     if untranslated:
         return f"{_rel(snippet.figures / INDEX)} has no English text for {', '.join(untranslated)}"
-    expected = [f"{_rel(snippet.figures)}/{name}" for figure in index for name in figure["editions"]["en"]["files"].values()]
+    expected = [
+        f"{_rel(snippet.figures)}/{name}" for figure in index for name in figure["editions"]["en"]["files"].values()
+    ]
     return ", ".join(name for name in [*expected, _rel(snippet.figures_include_en)] if name not in stamped)
 
 

@@ -107,8 +107,10 @@ def read_entry(block: Tag, style: str, where: str, work: str = "") -> tuple[Entr
     cited = block.select_one(f".cite-in-text{selector}")
     assert cited is not None, f"{where}: no in-text form"
     text = without_language_marks(cited.select_one(".cite-in-text__text"))
-    return (Entry(str(csl), csl.get_text(), entry.select_one("button.cite-copy")["data-clipboard-text"]),
-            Entry(str(text), text.get_text(), cited.select_one("button.cite-copy")["data-clipboard-text"]))
+    return (
+        Entry(str(csl), csl.get_text(), entry.select_one("button.cite-copy")["data-clipboard-text"]),
+        Entry(str(text), text.get_text(), cited.select_one("button.cite-copy")["data-clipboard-text"]),
+    )
 
 
 def read_block(anchor: str, box: Tag, edition: str = "zh") -> Citation:
@@ -117,13 +119,19 @@ def read_block(anchor: str, box: Tag, edition: str = "zh") -> Citation:
     assert labels == list(FORMATS_OF[edition]), f"#{anchor}: tabs {labels}"
     original = "original" if edition != "zh" else ""
     entries, in_text, translation, translation_in_text = {}, {}, {}, {}
-    for label, block in zip(labels, blocks):
+    for label, block in zip(labels, blocks, strict=True):
         if label in STYLE_OF:
             entries[label], in_text[label] = read_entry(block, STYLE_OF[label], f"#{anchor} {label}", original)
             if original and block.select_one('.cite-entry[data-cite-work="translation"]'):
-                translation[label], translation_in_text[label] = read_entry(block, STYLE_OF[label], f"#{anchor} {label}", "translation")
+                translation[label], translation_in_text[label] = read_entry(
+                    block, STYLE_OF[label], f"#{anchor} {label}", "translation"
+                )
     bibtex = blocks[labels.index("BibTeX")].select_one("pre > code").get_text()
-    downloads = [(a.get_text(), a["href"]) for a in box.select(".cite-note a") if a["href"].rsplit(".", 1)[-1] in {"bib", "ris", "json"}]
+    downloads = [
+        (a.get_text(), a["href"])
+        for a in box.select(".cite-note a")
+        if a["href"].rsplit(".", 1)[-1] in {"bib", "ris", "json"}
+    ]
     return Citation(anchor, box, entries, in_text, bibtex, Downloads(downloads), translation, translation_in_text)
 
 
@@ -142,7 +150,9 @@ def citations(html: BeautifulSoup, edition: str = "zh") -> dict[str, Citation]:
 
 def article_citation(html: BeautifulSoup, edition: str = "zh") -> Citation:
     """The whole article's block: open on 如何引用, 引用本文 under the landing page's title."""
-    (box,) = html.select(f'article :is(details.cite, div.cite-article)[data-cite-record="{citation_metadata()["key"]}"]')
+    (box,) = html.select(
+        f'article :is(details.cite, div.cite-article)[data-cite-record="{citation_metadata()["key"]}"]'
+    )
     return read_block("(article)", box, edition)
 
 

@@ -39,16 +39,25 @@ def checkout(revision: str, into: Path) -> Path:
     """A checkout of `revision` ("." = the working tree) at `into`, with node_modules linked."""
     if revision == ".":
         return ROOT
-    subprocess.run(["git", "worktree", "add", "--detach", "--force", str(into), revision], cwd=ROOT, check=True,
-                   capture_output=True)
+    subprocess.run(
+        ["git", "worktree", "add", "--detach", "--force", str(into), revision],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
     (into / "node_modules").symlink_to(ROOT / "node_modules")
     return into
 
 
 def build(project: Path, site: Path) -> None:
     env = dict(os.environ, **ENV)
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-                            cwd=project, env=env, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     if result.returncode != 0:
         sys.stderr.write(result.stderr[-4000:])
         sys.exit(f"compare_builds: the build in {project} failed")
@@ -104,8 +113,14 @@ def main() -> int:
             print(f"differs:     {path}")
             show(path, before, after, args.lines)
         same = not (changed or old ^ new)
-        print(f"{len(old)} files before, {len(new)} after: " + ("identical" if same else f"{len(changed)} differ, "
-              f"{len(old - new)} only before, {len(new - old)} only after"))
+        print(
+            f"{len(old)} files before, {len(new)} after: "
+            + (
+                "identical"
+                if same
+                else f"{len(changed)} differ, {len(old - new)} only before, {len(new - old)} only after"
+            )
+        )
         return 0 if same else 1
     finally:
         for tree in trees:

@@ -36,7 +36,10 @@ def collect_units() -> tuple[list[Unit], list[Unit]]:
         env.pop("SITE_URL", None)
         result = subprocess.run(
             [sys.executable, "-m", "mkdocs", "build", "-f", CONFIG, "--site-dir", str(Path(tmp) / "site")],
-            cwd=ROOT, env=env, capture_output=True, text=True,
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
         )
         if result.returncode != 0:
             sys.exit(f"translations: the English build failed:\n{result.stderr[-4000:]}")
@@ -50,12 +53,18 @@ def collect_units() -> tuple[list[Unit], list[Unit]]:
             key = article_key(found["context"], found["original"])
             known = article.get(key)
             if known is not None and known.original != found["original"]:
-                sys.exit(f"translations: #{found['context']} holds two texts ({known.pages[0]}, {page}): ids must be unique")
-            article[key] = Unit("article", found["context"], found["original"], tuple(sorted({*(known.pages if known else ()), page})))
+                sys.exit(
+                    f"translations: #{found['context']} holds two texts ({known.pages[0]}, {page}): ids must be unique"
+                )
+            article[key] = Unit(
+                "article", found["context"], found["original"], tuple(sorted({*(known.pages if known else ()), page}))
+            )
         else:
             key = (found["context"], found["original"])
             known = site.get(key)
-            site[key] = Unit("site", found["context"], found["original"], tuple(sorted({*(known.pages if known else ()), page})))
+            site[key] = Unit(
+                "site", found["context"], found["original"], tuple(sorted({*(known.pages if known else ()), page}))
+            )
     return list(article.values()), list(site.values())
 
 
@@ -71,7 +80,10 @@ def update(folder: Path) -> int:
         path = folder / name
         po, counts = merge(read_or_new(path, LANGUAGE), units, LANGUAGE)
         po.save(str(path))
-        print(f"{path.relative_to(ROOT)}: {len(units)} units; " + ", ".join(f"{count} {what}" for what, count in counts.items()))
+        print(
+            f"{path.relative_to(ROOT)}: {len(units)} units; "
+            + ", ".join(f"{count} {what}" for what, count in counts.items())
+        )
         for entry in pending(po):
             waiting += 1
             what = "fuzzy" if "fuzzy" in entry.flags else "untranslated"
@@ -87,12 +99,17 @@ def status(folder: Path) -> int:
         live = [entry for entry in po if not entry.obsolete]
         fuzzy = sum("fuzzy" in entry.flags for entry in live)
         empty = sum(not entry.msgstr for entry in live)
-        print(f"{name}: {len(live) - fuzzy - empty} translated, {fuzzy} fuzzy, {empty} untranslated, {len(po) - len(live)} obsolete")
+        print(
+            f"{name}: {len(live) - fuzzy - empty} translated, {fuzzy} fuzzy, {empty} untranslated, "
+            f"{len(po) - len(live)} obsolete"
+        )
     return 0
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(prog="python -m translations", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m translations", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("command", choices=["update", "status"])
     args = parser.parse_args()
     folder = ROOT / "translations" / LANGUAGE

@@ -25,7 +25,6 @@ from pathlib import Path
 
 import polib
 
-
 ARTICLE = "article.po"
 SITE = "site.po"
 UPDATE_COMMAND = "python -m translations update"
@@ -64,7 +63,9 @@ class Catalogs:
         return _loaded[key]
 
     def index(self) -> None:
-        self.by_context = {article_key(entry.msgctxt, entry.msgid): entry for entry in self.article_po if not entry.obsolete}
+        self.by_context = {
+            article_key(entry.msgctxt, entry.msgid): entry for entry in self.article_po if not entry.obsolete
+        }
         self.by_text = {(entry.msgctxt or "", entry.msgid): entry for entry in self.site_po if not entry.obsolete}
 
     def article(self, key: str, original: str) -> Verdict:
@@ -184,7 +185,9 @@ def update_site(po: polib.POFile, units: list[Unit], language: str) -> tuple[pol
             counts["kept"] += 1
         else:
             entry = polib.POEntry(msgctxt=unit.context or None, msgid=unit.original, msgstr="")
-            similar = difflib.get_close_matches(unit.original, [text for context, text in leaving if context == unit.context], n=1, cutoff=SIMILAR)
+            similar = difflib.get_close_matches(
+                unit.original, [text for context, text in leaving if context == unit.context], n=1, cutoff=SIMILAR
+            )
             if similar:
                 previous = leaving.pop((unit.context, similar[0]))
                 old.pop((unit.context, similar[0]), None)

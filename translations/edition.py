@@ -84,7 +84,9 @@ def use_english_notebooks(files, config) -> None:
         if file.src_uri.endswith(".ipynb") and not file.src_uri.endswith(f".{language}.ipynb"):
             english = Path(file.abs_src_path).with_suffix(f".{language}.ipynb")
             if not english.is_file():
-                log.warning(f"translations: {file.src_uri}: no English notebook {english.name} (python -m snippets freeze)")
+                log.warning(
+                    f"translations: {file.src_uri}: no English notebook {english.name} (python -m snippets freeze)"
+                )
                 continue
             file.abs_src_path = str(english)
 
@@ -92,8 +94,10 @@ def use_english_notebooks(files, config) -> None:
 def plain(text: str, where: str) -> str:
     """A description goes into <meta content="…"> as it is (Material does not escape it)."""
     if '"' in text or "<" in text:
-        log.warning(f"translations: {where}: {text!r} has a straight double quote or a '<', which would break "
-                    "the page's <meta> tag: use “ ” in the translation")
+        log.warning(
+            f"translations: {where}: {text!r} has a straight double quote or a '<', which would break "
+            "the page's <meta> tag: use “ ” in the translation"
+        )
     return text
 
 
@@ -125,14 +129,15 @@ def link_to_original(html: str, page, config) -> str:
     """The link citations.paragraphs puts at the end of each English block leads to the same block of the original."""
     if edition.is_original(config):
         return html
-    html, links = ORIGINAL_LINK.subn(lambda link: f'{link["start"]}{original_url(page.url)}#', html)
+    html, links = ORIGINAL_LINK.subn(lambda link: f"{link['start']}{original_url(page.url)}#", html)
     if links != html.count(f'class="{ORIGINAL_CLASS}"'):
         raise TranslationError(f"{page.file.src_uri}: a 原文 link in a form translations/edition.py does not know")
     return html
 
 
 def original_url(url: str) -> str:
-    """From an English page (en/ + url) to the same page of the original, relative: "1-background/" -> "../../1-background/"."""
+    """From an English page (en/ + url) to the same page of the original, relative: "1-background/" -> "
+    ""../../1-background/"."""
     return "../" * (url.count("/") + 1) + url
 
 
@@ -154,7 +159,7 @@ def report_leftovers(config) -> None:
     for page in sorted(site.rglob("*.html")):
         found = leftovers(page.read_text(encoding="utf-8"))
         for text in found[:3]:
-            log.warning(f"translations: {page.relative_to(site)}: Chinese outside lang=\"zh\": {text!r}")
+            log.warning(f'translations: {page.relative_to(site)}: Chinese outside lang="zh": {text!r}')
         if len(found) > 3:
             log.warning(f"translations: {page.relative_to(site)}: … and {len(found) - 3} more pieces of Chinese")
 

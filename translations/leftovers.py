@@ -35,7 +35,8 @@ class Leftovers(HTMLParser):
         classes = (attributes.get("class") or "").split()
         lang = attributes.get("lang")
         allowed = (
-            self.allowed() and lang in (None, "zh")
+            self.allowed()
+            and lang in (None, "zh")
             or lang == "zh"
             or tag in KEPT_TAGS
             or "arithmatex" in classes
@@ -59,7 +60,7 @@ class Leftovers(HTMLParser):
         # Up to the element it closes: HTML lets some end tags be left out (</p>, </li>).
         open_tags = [name for name, _ in self.stack]
         if tag in open_tags:
-            del self.stack[len(open_tags) - 1 - open_tags[::-1].index(tag):]
+            del self.stack[len(open_tags) - 1 - open_tags[::-1].index(tag) :]
 
     def handle_data(self, data):
         if not self.allowed() and has_chinese(data):

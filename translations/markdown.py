@@ -61,7 +61,9 @@ PENDING_CLASS = "i18n-pending"
 PENDING_LABEL = "Awaiting translation"
 # Inline markup that toc would render before slugifying a heading: such a heading needs its own id.
 INLINE_MARKUP = re.compile(r"[*_`\[\]<>\\!]")
-INCLUDE = re.compile(r"""^(?P<lead>\s*-{1,}8<-{1,}\s+)(?P<quote>["'])(?P<path>[^"':]+?)(?P<ext>\.[A-Za-z0-9]+)(?P<rest>(?::[^"']*)?)(?P=quote)\s*$""")
+INCLUDE = re.compile(
+    r"""^(?P<lead>\s*-{1,}8<-{1,}\s+)(?P<quote>["'])(?P<path>[^"':]+?)(?P<ext>\.[A-Za-z0-9]+)(?P<rest>(?::[^"']*)?)(?P=quote)\s*$"""
+)
 
 
 class TranslationError(BuildError):
@@ -122,7 +124,9 @@ class Translate(Treeprocessor):
         for child in list(element):
             self.walk(child, ours)
             if child.tail and has_chinese(child.tail) and child.get("class") != f"{PENDING_CLASS}__label":
-                raise TranslationError(f"{self.page}: text after a <{child.tag}> that no unit holds: {child.tail.strip()[:60]!r}")
+                raise TranslationError(
+                    f"{self.page}: text after a <{child.tag}> that no unit holds: {child.tail.strip()[:60]!r}"
+                )
 
     def holder(self, element: etree.Element) -> etree.Element:
         """The element whose text is the block's: itself, or its one paragraph (a loose list item, a description)."""
@@ -130,7 +134,10 @@ class Translate(Treeprocessor):
             return element
         paragraphs = [child for child in element if child.tag == "p"]
         if len(paragraphs) != 1 or not (paragraphs[0].text or "").strip():
-            raise TranslationError(f"{self.page}: a block of the author's text in an unknown form: <{element.tag}> {element.get(MARK) or ''}")
+            raise TranslationError(
+                f"{self.page}: a block of the author's text in an unknown form: <{element.tag}> "
+                f"{element.get(MARK) or ''}"
+            )
         return paragraphs[0]
 
     def author_block(self, element: etree.Element) -> None:
@@ -184,7 +191,10 @@ class Translate(Treeprocessor):
     # -- what a missing translation looks like ---------------------------------------------
 
     def warn(self, unit: str, verdict: Verdict) -> None:
-        log.warning(f"translations: {self.page}: {unit} {verdict.reason}: run `{UPDATE_COMMAND}` and translate it in {verdict.catalog}")
+        log.warning(
+            f"translations: {self.page}: {unit} {verdict.reason}: run `{UPDATE_COMMAND}` and translate it in "
+            f"{verdict.catalog}"
+        )
 
     def pending(self, element: etree.Element) -> None:
         """The original, in Chinese, marked as awaiting its translation."""
@@ -229,9 +239,9 @@ class Translate(Treeprocessor):
 
 
 def split_attributes(text: str) -> tuple[str, str]:
-    """"4.1 Title { #sec-4-1 }" -> ("4.1 Title", " { #sec-4-1 }"): attr_list reads the suffix later."""
+    """ "4.1 Title { #sec-4-1 }" -> ("4.1 Title", " { #sec-4-1 }"): attr_list reads the suffix later."""
     match = AttrListTreeprocessor.HEADER_RE.search(text)
-    return (text[: match.start()].strip(), text[match.start():]) if match else (text.strip(), "")
+    return (text[: match.start()].strip(), text[match.start() :]) if match else (text.strip(), "")
 
 
 def collect(catalog: str, context: str, original: str, tag: str, page: str) -> None:
@@ -246,7 +256,10 @@ def collect(catalog: str, context: str, original: str, tag: str, page: str) -> N
 class TranslationsExtension(Extension):
     def __init__(self, **kwargs):
         self.config = {
-            "language": ["en", "the edition's language: catalogs/<language>/*.po, included files' *.<language>.* variants"],
+            "language": [
+                "en",
+                "the edition's language: catalogs/<language>/*.po, included files' *.<language>.* variants",
+            ],
             "catalogs": ["translations", "the folder of the catalogs (absolute, or relative to the working directory)"],
             "base_path": [".", "where pymdownx.snippets looks for included files"],
             # MkDocs makes a Markdown instance per page, from mdx_configs: translations/edition.py
@@ -258,7 +271,9 @@ class TranslationsExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
         language = self.getConfig("language")
         catalogs = Catalogs.load(Path(self.getConfig("catalogs")) / language)
-        md.preprocessors.register(EnglishIncludes(md, language, Path(self.getConfig("base_path"))), "translated_includes", 33)
+        md.preprocessors.register(
+            EnglishIncludes(md, language, Path(self.getConfig("base_path"))), "translated_includes", 33
+        )
         # After citations.paragraphs has marked the author's blocks (26), before inline markup (20).
         md.treeprocessors.register(Translate(md, catalogs, self.getConfig("page")), "translate", 25)
 

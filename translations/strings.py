@@ -30,7 +30,10 @@ def translated(config, text: str, where: str, **fields: str) -> str:
         collect("site", "", text, "string", page=where)
         verdict = catalogs_of(config).ours(text)
         if verdict.translation is None:
-            log.warning(f"translations: {where}: {text!r} {verdict.reason}: run `{UPDATE_COMMAND}` and translate it in {verdict.catalog}")
+            log.warning(
+                f"translations: {where}: {text!r} {verdict.reason}: run `{UPDATE_COMMAND}` and translate it in "
+                f"{verdict.catalog}"
+            )
         else:
             text = verdict.translation
     return text.format(**fields) if fields else text

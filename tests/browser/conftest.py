@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
-import json
 import os
 import shutil
 import threading
@@ -31,7 +30,9 @@ SCHEMES = ["light", "dark"]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 # WCAG 2.0, 2.1 and 2.2, levels A and AA, and axe-core's best practices.
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
-HOW_TO_ENABLE = "install Debian's chromium and fonts-noto-cjk (apt-get install chromium fonts-noto-cjk), or set CHROMIUM_PATH"
+HOW_TO_ENABLE = (
+    "install Debian's chromium and fonts-noto-cjk (apt-get install chromium fonts-noto-cjk), or set CHROMIUM_PATH"
+)
 
 
 def chromium_path() -> str | None:
@@ -207,7 +208,9 @@ AXE_RUN = """async (tags) => {
   return result.violations.map((violation) => ({
     rule: violation.id,
     help: violation.help,
-    nodes: violation.nodes.map((node) => ({ target: node.target.join(" "), html: node.html, summary: node.failureSummary })),
+    nodes: violation.nodes.map((node) => ({
+      target: node.target.join(" "), html: node.html, summary: node.failureSummary,
+    })),
   }));
 }"""
 
@@ -218,12 +221,19 @@ SIDEWAYS = """() => {
   const root = document.documentElement;
   if (root.scrollWidth <= root.clientWidth) return [];
   // (A hint, not the verdict: positioned elements may escape a box that scrolls.)
-  const clipped = (el) => { if (/absolute|fixed/.test(getComputedStyle(el).position)) return false;
+  const clipped = (el) => {
+    if (/absolute|fixed/.test(getComputedStyle(el).position)) return false;
     for (let a = el.parentElement; a && a !== root; a = a.parentElement) {
-      if (getComputedStyle(a).overflowX !== "visible") return a.getBoundingClientRect().right <= root.clientWidth + 1; } return false; };
+      if (getComputedStyle(a).overflowX !== "visible") return a.getBoundingClientRect().right <= root.clientWidth + 1;
+    }
+    return false;
+  };
   return [...document.body.querySelectorAll("*")]
     .filter((el) => el.getBoundingClientRect().right > root.clientWidth + 1 && !clipped(el))
-    .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join(".")} (${Math.round(el.getBoundingClientRect().right)} px)`)
+    .map((el) => {
+      const right = Math.round(el.getBoundingClientRect().right);
+      return `${el.tagName.toLowerCase()}.${[...el.classList].join(".")} (${right} px)`;
+    })
     .slice(0, 5)
     .concat([`the page is ${root.scrollWidth} px wide in a ${root.clientWidth} px window`]);
 }"""
@@ -286,6 +296,10 @@ def page_views(request, browser, base_url, built_pages) -> list[PageView]:
         sideways = tab.evaluate(SIDEWAYS)
         small_code = tab.evaluate(SMALL_CODE)
         tab.evaluate(axe_source)  # through DevTools: the page's Content-Security-Policy does not apply
-        views.append(PageView(page, device, scheme, list(v.requests), problems, sideways, small_code, tab.evaluate(AXE_RUN, AXE_TAGS)))
+        views.append(
+            PageView(
+                page, device, scheme, list(v.requests), problems, sideways, small_code, tab.evaluate(AXE_RUN, AXE_TAGS)
+            )
+        )
         v.context.close()
     return views

@@ -19,7 +19,6 @@ from playwright.sync_api import expect
 
 from .conftest import VIEWPORTS
 
-
 # -- Screen readers: Chromium's accessibility tree ------------------------------------
 
 NUMBER_LINK = re.compile(r'^\s*- link "(?P<name>[^"]*)"', re.M)
@@ -33,15 +32,21 @@ def test_paragraph_numbers_are_read_as_paragraphs_before_their_text(visit, path)
     numbers = article.locator("a.para-num").all_inner_texts()
     assert numbers, f"{path}: no paragraph numbers"
     named = [m["name"] for m in NUMBER_LINK.finditer(tree) if re.fullmatch(r"第 \d+ 段|\d+", m["name"])]
-    assert named == [f"第 {n} 段" for n in numbers], f"{path}: the paragraph numbers read as {named[:8]}…, not 第 N 段 in page order"
+    assert named == [f"第 {n} 段" for n in numbers], (
+        f"{path}: the paragraph numbers read as {named[:8]}…, not 第 N 段 in page order"
+    )
     # Each number comes first in its block, and the block's own content right after it.
     for block in article.locator(":is(p, li, dt)[id^=sec-]:has(> a.para-num)").all()[:40]:
         lines = [line.strip() for line in block.aria_snapshot().splitlines()]
         number = block.locator(":scope > a.para-num").inner_text()
         first = next(i for i, line in enumerate(lines) if line.startswith("- link"))
-        assert lines[first] == f'- link "第 {number} 段":', f"{path}: #{block.get_attribute('id')} starts with {lines[first]!r}"
+        assert lines[first] == f'- link "第 {number} 段":', (
+            f"{path}: #{block.get_attribute('id')} starts with {lines[first]!r}"
+        )
         rest = [line for line in lines[first + 1 :] if not line.startswith(("- /url:", '- text: "'))]
-        assert rest and not rest[0].startswith("- link \"第"), f"{path}: #{block.get_attribute('id')}: no text after its number"
+        assert rest and not rest[0].startswith('- link "第'), (
+            f"{path}: #{block.get_attribute('id')}: no text after its number"
+        )
 
 
 ROLE_AND_NAME = re.compile(r'- (?P<role>[\w-]+)(?P<name> "[^"]*")?(?P<states>(?: \[[^\]]+\])*)')
@@ -70,7 +75,9 @@ def test_citing_a_paragraph_by_keyboard(visit):
     for _ in range(6):
         tab.keyboard.press("Tab")
         reached.append(focused(tab))
-    assert reached[0] == 'button "关闭"' and reached[1:5] == ['button "复制"'] * 4 and reached[5].startswith("link"), reached
+    assert reached[0] == 'button "关闭"' and reached[1:5] == ['button "复制"'] * 4 and reached[5].startswith("link"), (
+        reached
+    )
     tab.keyboard.press("Escape")
     assert panel.count() == 0, "Escape does not close the panel"
     assert focused(tab) == 'link "第 1 段"', "closing the panel does not give the focus back to the number"
@@ -124,22 +131,31 @@ def test_the_page_and_its_parts_say_their_language(visit, built_pages):
 # format tabs' colour there); and never longer than 3 s, so that a stuck one fails the
 # test instead of hanging it.
 FOCUS_STOP = """async () => {
-  const shownAnimations = document.getAnimations().filter((a) => !(a.effect && a.effect.target && a.effect.target.closest("details:not([open])")));
-  await Promise.race([Promise.all(shownAnimations.map((a) => a.finished.catch(() => null))), new Promise((done) => setTimeout(done, 3000))]);
+  const shownAnimations = document.getAnimations()
+    .filter((a) => !(a.effect && a.effect.target && a.effect.target.closest("details:not([open])")));
+  await Promise.race([
+    Promise.all(shownAnimations.map((a) => a.finished.catch(() => null))),
+    new Promise((done) => setTimeout(done, 3000)),
+  ]);
   const el = document.activeElement;
   if (!el || el === document.body) return null;
   const tiny = el.matches("input") && el.getBoundingClientRect().width < 2;
   const next = el.nextElementSibling;
   const shown = !tiny ? el : (next && next.matches("label") ? next : (el.labels && el.labels[0]) || el);
-  const looks = (e) => { const s = getComputedStyle(e); return ["outline-style", "outline-width", "outline-color", "box-shadow",
-    "color", "background-color", "text-decoration-line", "border-bottom-color"].map((p) => s.getPropertyValue(p)).join("|"); };
+  const looks = (e) => {
+    const s = getComputedStyle(e);
+    return ["outline-style", "outline-width", "outline-color", "box-shadow", "color", "background-color",
+      "text-decoration-line", "border-bottom-color"].map((p) => s.getPropertyValue(p)).join("|");
+  };
   const focusedLooks = looks(shown) + looks(shown.parentElement);
   const box = shown.getBoundingClientRect();
-  const inView = box.width > 0 && box.height > 0 && box.bottom > 0 && box.right > 0 && box.top < innerHeight && box.left < innerWidth;
+  const inView = box.width > 0 && box.height > 0 && box.bottom > 0 && box.right > 0
+    && box.top < innerHeight && box.left < innerWidth;
   // Not entirely hidden (WCAG 2.4.11): its centre or a corner is on top of whatever floats there.
   const inside = (x, y) => [Math.min(Math.max(x, 0), innerWidth - 1), Math.min(Math.max(y, 0), innerHeight - 1)];
-  const points = [[box.left + box.width / 2, box.top + box.height / 2], [box.left + 2, box.top + 2], [box.right - 2, box.top + 2],
-    [box.left + 2, box.bottom - 2], [box.right - 2, box.bottom - 2]].map(([x, y]) => inside(x, y));
+  const points = [[box.left + box.width / 2, box.top + box.height / 2], [box.left + 2, box.top + 2],
+    [box.right - 2, box.top + 2], [box.left + 2, box.bottom - 2], [box.right - 2, box.bottom - 2]]
+    .map(([x, y]) => inside(x, y));
   const hits = inView ? points.map(([x, y]) => document.elementFromPoint(x, y)) : [];
   const onTop = hits.some((hit) => hit && (shown.contains(hit) || hit.contains(shown)));
   const hit = hits[0];
@@ -150,7 +166,8 @@ FOCUS_STOP = """async () => {
   const scrolls = /(auto|scroll)/.test(getComputedStyle(el).overflowX) && el.scrollWidth > el.clientWidth + 1;
   const name = el.getAttribute("aria-label") || el.textContent.trim().slice(0, 40);
   return { what: `${el.tagName.toLowerCase()}.${String(el.className).split(" ")[0]} ${JSON.stringify(name)}`,
-           inView, onTop, marked, scrolls, covered: onTop ? null : hit && `${hit.tagName.toLowerCase()}.${hit.className}` };
+           inView, onTop, marked, scrolls,
+           covered: onTop ? null : hit && `${hit.tagName.toLowerCase()}.${hit.className}` };
 }"""
 
 SCROLLERS = """() => [...document.querySelectorAll("body *")].filter((e) =>
@@ -180,13 +197,18 @@ def test_tabbing_through_a_page_every_stop_is_on_screen_and_marked(visit, path, 
         stops += 1
         if not (stop["inView"] and stop["onTop"] and stop["marked"]):
             problems.append(f"stop {stops}: {stop}")
-        inside = tab.evaluate("() => [...document.querySelectorAll('[data-scrolls-sideways]')].filter((e) => e.contains(document.activeElement)).map((e) => +e.dataset.scrollsSideways)")
+        inside = tab.evaluate(
+            "() => [...document.querySelectorAll('[data-scrolls-sideways]')]"
+            ".filter((e) => e.contains(document.activeElement)).map((e) => +e.dataset.scrollsSideways)"
+        )
         scrolled.update(inside)
         if stop["scrolls"]:
             before = tab.evaluate("document.activeElement.scrollLeft")
             tab.keyboard.press("ArrowRight")
             try:  # keyboard scrolling is smooth: it takes a moment
-                tab.wait_for_function("(before) => document.activeElement.scrollLeft > before", arg=before, timeout=2000)
+                tab.wait_for_function(
+                    "(before) => document.activeElement.scrollLeft > before", arg=before, timeout=2000
+                )
             except PlaywrightTimeout:
                 problems.append(f"stop {stops}: {stop['what']} scrolls sideways but not with the arrow keys")
     else:
@@ -199,7 +221,10 @@ def test_tabbing_through_a_page_every_stop_is_on_screen_and_marked(visit, path, 
             problems.append(f"stop {stops + 1 - back}, coming back with Shift+Tab: {stop}")
     assert stops > 10, f"{path}: only {stops} tab stops"
     assert not problems, f"{path} ({device}, {scheme}), {stops} tab stops:\n" + "\n".join(problems)
-    unreachable = tab.evaluate("(ids) => ids.map((i) => document.querySelector(`[data-scrolls-sideways='${i}']`).outerHTML.slice(0, 120))", sorted(scrollers - scrolled))
+    unreachable = tab.evaluate(
+        "(ids) => ids.map((i) => document.querySelector(`[data-scrolls-sideways='${i}']`).outerHTML.slice(0, 120))",
+        sorted(scrollers - scrolled),
+    )
     assert not unreachable, f"{path}: scrolls sideways but no Tab reaches it: {unreachable}"
 
 
@@ -211,7 +236,9 @@ def test_phone_menu_and_search_open_by_keyboard(visit):
     assert not drawer_link.is_visible(), "the closed drawer's links are visible to the keyboard"
     tab.keyboard.press("Tab")  # the skip link
     tab.keyboard.press("Tab")
-    assert "text: 导航栏" in tab.locator(":focus").aria_snapshot(), "the menu icon is not the next tab stop, named 导航栏"
+    assert "text: 导航栏" in tab.locator(":focus").aria_snapshot(), (
+        "the menu icon is not the next tab stop, named 导航栏"
+    )
     tab.keyboard.press("Enter")
     tab.wait_for_function("() => document.getElementById('__drawer').checked")
     drawer_link.wait_for(state="visible")

@@ -19,8 +19,10 @@ import subprocess
 from datetime import date, datetime
 
 import pytest
-from citation_html import FORMATS, ROOT, STYLE_OF, citation_metadata, processor_output, records_of
+
 from citations.export import EXPORTS, biblatex
+
+from citation_html import FORMATS, ROOT, STYLE_OF, citation_metadata, processor_output, records_of
 from manuscript import numbered_headings
 
 SCREENSHOTS = ROOT / "tests" / "screenshots"
@@ -84,8 +86,22 @@ def test_copy_button_copies_what_the_processor_makes_for_the_readers_date(visit,
     ("page_url", "paragraph_id", "record_id", "locator", "where", "apa_place"),
     [
         # 5.3: five list items, an editor's note, then the paragraph 通过这个案例… — still paragraph 6.
-        ("5-project/", "sec-5-3-p6", "cn-llm-market-sec-5-3", "sec. 5.3, para. 6", "5.3 节第 6 段", "Section 5.3, para. 6"),
-        ("3-algorithms/", "sec-3-1-p1", "cn-llm-market-sec-3-1", "sec. 3.1, para. 1", "3.1 节第 1 段", "Section 3.1, para. 1"),
+        (
+            "5-project/",
+            "sec-5-3-p6",
+            "cn-llm-market-sec-5-3",
+            "sec. 5.3, para. 6",
+            "5.3 节第 6 段",
+            "Section 5.3, para. 6",
+        ),
+        (
+            "3-algorithms/",
+            "sec-3-1-p1",
+            "cn-llm-market-sec-3-1",
+            "sec. 3.1, para. 1",
+            "3.1 节第 1 段",
+            "Section 3.1, para. 1",
+        ),
         # The landing page's abstract: the article's record; APA names the section (8.28).
         ("", "abstract-p1", "cn-llm-market", "para. 1", "摘要第 1 段", "Abstract section, para. 1"),
     ],
@@ -104,7 +120,9 @@ def test_cite_this_paragraph(visit, site, page_url, paragraph_id, record_id, loc
     panel.wait_for()
     assert f"引用此段 · {where}" in panel.locator(".cite-para__title").inner_text()
     records = records_of(site / "cite" / f"{META['key']}-all.json")
-    apa, gbt = processor_output(records, citations=[("apa", record_id, locator), ("gbt-2025", record_id, locator)])["citations"]
+    apa, gbt = processor_output(records, citations=[("apa", record_id, locator), ("gbt-2025", record_id, locator)])[
+        "citations"
+    ]
     expected_apa = f"({META['author']}, n.d., {apa_place})"
     # The processor's citation; in the front matter with the section's name before para.
     assert apa["text"] == expected_apa or apa["text"] == expected_apa.replace(" Abstract section,", "")
@@ -113,7 +131,9 @@ def test_cite_this_paragraph(visit, site, page_url, paragraph_id, record_id, loc
     assert entries.nth(1).inner_text().strip() == gbt["text"] + where == "[1]" + where
     # The record's reference entries, as its citation block shows them (that block is closed); they name the article.
     for index, style in ((2, "gbt-2025"), (3, "apa")):
-        block_entry = page.locator(f'[data-cite-record="{record_id}"] .cite-entry[data-cite-style="{style}"] .csl-entry').first
+        block_entry = page.locator(
+            f'[data-cite-record="{record_id}"] .cite-entry[data-cite-style="{style}"] .csl-entry'
+        ).first
         assert entries.nth(index).locator(".csl-entry").text_content() == block_entry.text_content()
         assert META["title"] in block_entry.text_content()
     assert copy_from(page, entries.nth(0)) == expected_apa
@@ -151,24 +171,40 @@ def test_cite_this_paragraph_in_english(visit, site, page_url, paragraph_id, pla
     assert panel.get_attribute("aria-label") == "Cite this paragraph"
     assert f"Cite this paragraph · {place}" in panel.locator(".cite-para__title").inner_text()
     labels = [label.strip() for label in panel.locator("dt").all_inner_texts()]
-    assert labels[0].startswith("In-text citation · APA 7") and labels[1].startswith("In-text citation · GB/T 7714-2025")
-    assert labels[2:] == ["Reference entry · APA 7 · the original, in Chinese", "Reference entry · APA 7 · this English translation",
-                          "Reference entry · GB/T 7714-2025 (number [1] as in your list) · the original",
-                          "Link to this paragraph", "Link to this paragraph in the original"]
+    assert labels[0].startswith("In-text citation · APA 7") and labels[1].startswith(
+        "In-text citation · GB/T 7714-2025"
+    )
+    assert labels[2:] == [
+        "Reference entry · APA 7 · the original, in Chinese",
+        "Reference entry · APA 7 · this English translation",
+        "Reference entry · GB/T 7714-2025 (number [1] as in your list) · the original",
+        "Link to this paragraph",
+        "Link to this paragraph in the original",
+    ]
 
-    record_id = META["key"] if paragraph_id.startswith("abstract") else f"{META['key']}-{paragraph_id.rsplit('-p', 1)[0]}"
+    record_id = (
+        META["key"] if paragraph_id.startswith("abstract") else f"{META['key']}-{paragraph_id.rsplit('-p', 1)[0]}"
+    )
     records = records_of(site / "en" / "cite" / f"{META['key']}-all.json")
     locator = place.replace("Section ", "sec. ").replace("Abstract section, ", "")
-    apa, translated, gbt = processor_output(records, citations=[("apa", record_id, locator), ("apa", f"{record_id}-en", locator),
-                                                                   ("gbt-2025", record_id, locator)])["citations"]
+    apa, translated, gbt = processor_output(
+        records,
+        citations=[("apa", record_id, locator), ("apa", f"{record_id}-en", locator), ("gbt-2025", record_id, locator)],
+    )["citations"]
     expected_apa = f"({META['author']}, n.d., {place})"
-    assert apa["text"] == translated["text"] and apa["text"] in (expected_apa, expected_apa.replace(" Abstract section,", ""))
+    assert apa["text"] == translated["text"] and apa["text"] in (
+        expected_apa,
+        expected_apa.replace(" Abstract section,", ""),
+    )
     entries = panel.locator("dd .cite-entry")
     assert entries.nth(0).inner_text().strip() == expected_apa
     assert entries.nth(1).inner_text().strip() == gbt["text"] + where
     assert entries.nth(1).locator(".csl-entry").get_attribute("lang") == "zh"
     for index, work, style in ((2, "original", "apa"), (3, "translation", "apa"), (4, "original", "gbt-2025")):
-        block_entry = page.locator(f'[data-cite-record="{record_id}"] .cite-entry[data-cite-style="{style}"][data-cite-work="{work}"] .csl-entry').first
+        block_entry = page.locator(
+            f'[data-cite-record="{record_id}"] .cite-entry[data-cite-style="{style}"]'
+            f'[data-cite-work="{work}"] .csl-entry'
+        ).first
         assert entries.nth(index).locator(".csl-entry").text_content() == block_entry.text_content()
     assert copy_from(page, entries.nth(0)) == expected_apa
     assert entries.nth(5).inner_text().strip().endswith(f"/{page_url}#{paragraph_id}")
@@ -209,7 +245,9 @@ def test_a_download_carries_the_readers_date(visit, site, tmp_path, page_url, bo
     edition = "en" if page_url.startswith("en/") else ""
     static = records_of(site / edition / "cite" / f"{name.rsplit('.', 1)[0]}.json")
     day = READER_TODAY.date()
-    expected = EXPORTS[name.rsplit(".", 1)[1]]([dict(r, accessed={"date-parts": [[day.year, day.month, day.day]]}) for r in static])
+    expected = EXPORTS[name.rsplit(".", 1)[1]](
+        [dict(r, accessed={"date-parts": [[day.year, day.month, day.day]]}) for r in static]
+    )
     assert saved.read_bytes() == expected.encode("utf-8")
     # The tab shown first: GB/T's ISO date (Chinese edition), APA's (English edition).
     assert day.isoformat() in opened.inner_text() or f"{day:%B} {day.day}, {day.year}" in opened.inner_text()
@@ -254,11 +292,15 @@ def test_citation_blocks_and_numbers_are_quiet_and_fit(visit, scheme, width):
         height = box.bounding_box()["height"]
         assert height <= 2 * summary_size, f"a closed 引用本节 is {height}px tall: more than one quiet line"
     # Paragraph numbers: smaller than the text, in the margin left of it, inside the window.
-    article_left = page.locator("article.md-typeset").evaluate("el => el.getBoundingClientRect().left + parseFloat(getComputedStyle(el).paddingLeft)")
+    article_left = page.locator("article.md-typeset").evaluate(
+        "el => el.getBoundingClientRect().left + parseFloat(getComputedStyle(el).paddingLeft)"
+    )
     for number in page.locator("a.para-num").all():
         assert number.evaluate("el => parseFloat(getComputedStyle(el).fontSize)") < body_size
         box = number.bounding_box()
-        assert 0 <= box["x"] and box["x"] + box["width"] <= article_left + 1, f"number {number.inner_text()} is not in the margin"
+        assert 0 <= box["x"] and box["x"] + box["width"] <= article_left + 1, (
+            f"number {number.inner_text()} is not in the margin"
+        )
 
     box = open_citation(page, "#sec-7-1 + details.cite", "GB/T 7714-2025")
     box.scroll_into_view_if_needed()
@@ -293,7 +335,9 @@ def test_print_edition_prints_to_a_complete_pdf(visit, tmp_path):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     shutil.copy(pdf, SCREENSHOTS / "print-edition.pdf")  # for a human look
 
-    text = subprocess.run([converter, "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    text = subprocess.run(
+        [converter, "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
     flat = "".join(text.split())
     sections = [title for number, title in numbered_headings() if "." not in number]
     assert len(sections) == 10

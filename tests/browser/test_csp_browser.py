@@ -5,7 +5,7 @@ a copy of the project is tampered with in the two ways the policy exists for: a
 template that loads a script from another host, and an inline script nobody
 hashed, added to a built page (as a host's "snippet injection" or a later
 build step would; a hook that runs after csp/ fails the build, see
-tests/test_csp.py). Chromium must refuse both, and the check the every-page
+tests/site/test_csp.py). Chromium must refuse both, and the check the every-page
 test applies (Visit.problems) must report them.
 """
 
@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import copy_project, mkdocs_build
-
 from .conftest import Visit, serving
+from helpers import copy_project, mkdocs_build
 
 THIRD_PARTY_SCRIPT = "https://third-party.example/track.js"
 UNHASHED_SCRIPT = "<script>window.tampered = true</script>"
@@ -53,7 +52,11 @@ def tampered_visit(browser, tampered_site):
 def test_a_script_from_another_host_is_blocked_and_reported(tampered_visit):
     v = tampered_visit
     v.goto("")
-    blocked = [violation for violation in v.csp_violations if violation.startswith(f"script-src-elem blocked {THIRD_PARTY_SCRIPT}")]
+    blocked = [
+        violation
+        for violation in v.csp_violations
+        if violation.startswith(f"script-src-elem blocked {THIRD_PARTY_SCRIPT}")
+    ]
     assert blocked, f"Chromium did not report the third-party script as blocked; violations: {v.csp_violations}"
     # Chromium announces the request, then refuses to send it ("csp").
     assert v.failures.get(THIRD_PARTY_SCRIPT) == "csp", f"not refused by the policy: {v.failures}"

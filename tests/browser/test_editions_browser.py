@@ -8,6 +8,7 @@ from __future__ import annotations
 from urllib.parse import urljoin, urlsplit
 
 import pytest
+
 from .test_interactions import search_result_links
 
 

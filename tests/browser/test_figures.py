@@ -20,8 +20,14 @@ ALL_LOADED = """() => [...document.querySelectorAll('article .tabbed-block figur
 
 def figure_pages(built_pages):
     # The original edition's pages (the tab names below are Chinese; en/ has its own tests).
-    pages = [p for p in built_pages if p.has_tabs and 'src="../figures/' in p.file.read_text(encoding="utf-8")
-             and p.url != "print_page/" and not p.url.startswith("en/")]
+    pages = [
+        p
+        for p in built_pages
+        if p.has_tabs
+        and 'src="../figures/' in p.file.read_text(encoding="utf-8")
+        and p.url != "print_page/"
+        and not p.url.startswith("en/")
+    ]
     assert len(pages) == 3, f"pages with run figures in their code tabs: {[str(p) for p in pages]}"
     return pages
 
@@ -35,7 +41,7 @@ def test_result_tabs_show_their_figures_in_the_palette_without_layout_shift(visi
             held = []  # figure requests, answered only after the boxes have been measured
             released = []
 
-            def hold(route):
+            def hold(route, held=held, released=released):  # this iteration's lists
                 route.continue_() if released else held.append(route)
 
             v.page.route("**/figures/**", hold)
@@ -54,8 +60,12 @@ def test_result_tabs_show_their_figures_in_the_palette_without_layout_shift(visi
             where = f"{page} {scheme} {label}"
             if len(before) < 3:
                 problems.append(f"{where}: {len(before)} figures shown")
-            for old, new in zip(before, after):
-                if old["natural"] or not old["height"] or abs(old["height"] - old["width"] * old["attrHeight"] / old["attrWidth"]) > 1:
+            for old, new in zip(before, after, strict=True):
+                if (
+                    old["natural"]
+                    or not old["height"]
+                    or abs(old["height"] - old["width"] * old["attrHeight"] / old["attrWidth"]) > 1
+                ):
                     problems.append(f"{where}: {old['src']} had no box of its own size before it loaded: {old}")
                 if (round(old["width"]), round(old["height"])) != (round(new["width"]), round(new["height"])):
                     problems.append(f"{where}: {old['src']} moved the layout when it loaded: {old} -> {new}")
@@ -82,7 +92,9 @@ def test_notebook_pages_show_their_figures(visit, built_pages):
             image = images.nth(index)
             image.scroll_into_view_if_needed()  # a file of its own, loaded lazily (notebook_pages/page.py)
             image.evaluate("img => img.complete || new Promise(done => img.addEventListener('load', done))")
-            shown = image.evaluate("img => ({natural: img.naturalWidth, width: img.width, attr: +img.getAttribute('width'), alt: img.alt})")
+            shown = image.evaluate(
+                "img => ({natural: img.naturalWidth, width: img.width, attr: +img.getAttribute('width'), alt: img.alt})"
+            )
             assert shown["natural"] > shown["attr"] and 0 < shown["width"] <= shown["attr"], f"{page}: {shown}"
             assert shown["alt"] and "No description" not in shown["alt"], f"{page}: {shown['alt']!r}"
         assert not v.external_requests and not v.console_errors, (v.external_requests, v.console_errors)
@@ -92,13 +104,18 @@ def test_print_edition_prints_the_light_figures_even_from_the_dark_palette(visit
     """The figures are lazy (print_edition/figures.py); printing loads them, and paper gets the light ones."""
     v = visit(viewport=DESKTOP, color_scheme="dark")
     tab = v.goto("print_page/")
-    assert not [url for url in v.requests if "/figures/" in url], "the print edition fetched run figures before anyone scrolled or printed"
+    assert not [url for url in v.requests if "/figures/" in url], (
+        "the print edition fetched run figures before anyone scrolled or printed"
+    )
     tab.emulate_media(media="print")
     tab.pdf(path=str(tmp_path / "print.pdf"), format="A4")  # printing loads lazy images
     shown = tab.evaluate("""() => [...document.querySelectorAll('figure img[src*="/figures/"]')].map(img =>
-        ({src: img.getAttribute('src'), display: getComputedStyle(img).display, loaded: img.complete && img.naturalWidth > 0}))""")
+        ({src: img.getAttribute('src'), display: getComputedStyle(img).display,
+          loaded: img.complete && img.naturalWidth > 0}))""")
     light = [img for img in shown if img["src"].endswith("#only-light")]
     dark = [img for img in shown if img["src"].endswith("#only-dark")]
     assert len(light) == len(dark) == 24, f"print edition: {len(light)} light and {len(dark)} dark figures"
-    assert all(img["display"] != "none" and img["loaded"] for img in light), [img for img in light if not img["loaded"]][:3]
+    assert all(img["display"] != "none" and img["loaded"] for img in light), [
+        img for img in light if not img["loaded"]
+    ][:3]
     assert all(img["display"] == "none" for img in dark)

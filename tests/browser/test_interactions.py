@@ -27,11 +27,17 @@ def test_content_tabs_switch_on_click(visit, built_pages):
         blocks = tab_set.locator(":scope > .tabbed-content > .tabbed-block")
         assert labels.count() >= 2, f"{page}: the first tab set has fewer than two tabs"
         tab_set.scroll_into_view_if_needed()
-        assert blocks.nth(0).is_visible() and not blocks.nth(1).is_visible(), f"{page}: the first tab is not the one shown"
+        assert blocks.nth(0).is_visible() and not blocks.nth(1).is_visible(), (
+            f"{page}: the first tab is not the one shown"
+        )
         labels.nth(1).click()
-        assert blocks.nth(1).is_visible() and not blocks.nth(0).is_visible(), f"{page}: clicking the second tab did not show it"
+        assert blocks.nth(1).is_visible() and not blocks.nth(0).is_visible(), (
+            f"{page}: clicking the second tab did not show it"
+        )
         labels.nth(0).click()
-        assert blocks.nth(0).is_visible() and not blocks.nth(1).is_visible(), f"{page}: clicking the first tab did not show it again"
+        assert blocks.nth(0).is_visible() and not blocks.nth(1).is_visible(), (
+            f"{page}: clicking the first tab did not show it again"
+        )
 
 
 def search_result_links(tab, term: str) -> list[str]:
@@ -69,11 +75,15 @@ def test_chinese_search_finds_the_section(visit, term, section):
     page, anchor = section.split("#")
     # Material adds ?h=<term> to highlight the term on the target page.
     tab.wait_for_url(re.compile(re.escape(page) + r"(\?[^#]*)?#" + anchor + "$"))
-    assert tab.locator(f"#{anchor}").is_visible(), f"search for {term!r}: #{anchor} is not shown after clicking the result"
+    assert tab.locator(f"#{anchor}").is_visible(), (
+        f"search for {term!r}: #{anchor} is not shown after clicking the result"
+    )
     assert not v.external_requests and not v.console_errors, (v.external_requests, v.console_errors)
 
 
-@pytest.mark.parametrize("path, term, section", [("4-math/", "sigmoid", "4-math/"), ("en/4-math/", "sigmoid", "en/4-math/")])
+@pytest.mark.parametrize(
+    "path, term, section", [("4-math/", "sigmoid", "4-math/"), ("en/4-math/", "sigmoid", "en/4-math/")]
+)
 def test_search_index_comes_when_the_reader_opens_the_search(visit, path, term, section):
     """No page view downloads the index (javascripts/search-on-demand.js); Material's
     search hotkey opens the search, the index comes, and the query typed meanwhile runs."""
@@ -111,10 +121,17 @@ def test_dark_mode_toggle(visit):
     v.context.add_init_script(RECORD_PALETTE_CHANGES)
     tab = v.goto("")
     body = tab.locator("body")
-    background = lambda: tab.evaluate("() => getComputedStyle(document.body).backgroundColor")
-    theme_color = lambda: tab.evaluate("() => document.querySelector('meta[name=theme-color]').content")
+
+    def background():
+        return tab.evaluate("() => getComputedStyle(document.body).backgroundColor")
+
+    def theme_color():
+        return tab.evaluate("() => document.querySelector('meta[name=theme-color]').content")
+
     assert body.get_attribute("data-md-color-scheme") == "default"
-    assert tab.evaluate("() => window.__paletteChanges") == ["data-md-color-media"], "the first load marked or changed the palette"
+    assert tab.evaluate("() => window.__paletteChanges") == ["data-md-color-media"], (
+        "the first load marked or changed the palette"
+    )
     tab.wait_for_function("() => document.querySelector('meta[name=color-scheme]').content === 'light'")
     light, light_theme = background(), theme_color()
     assert re.fullmatch(r"#[0-9a-f]{6}", light_theme), light_theme
@@ -122,7 +139,9 @@ def test_dark_mode_toggle(visit):
 
     tab.locator("form[data-palette] label:visible").first.click()
     tab.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate'")
-    assert "data-md-color-switching" in tab.evaluate("() => window.__paletteChanges"), "a switch without the mark that stops transitions"
+    assert "data-md-color-switching" in tab.evaluate("() => window.__paletteChanges"), (
+        "a switch without the mark that stops transitions"
+    )
     tab.wait_for_function("() => !document.body.hasAttribute('data-md-color-switching')")
     dark = background()
     assert dark != light, f"the page background stayed {light} after switching to dark"
@@ -133,7 +152,9 @@ def test_dark_mode_toggle(visit):
     tab.goto(v.base_url + "2-concepts/", wait_until="load")
     assert body.get_attribute("data-md-color-scheme") == "slate" and background() == dark
     # (Material's inline script in the header sets the stored palette before the page is drawn.)
-    assert "data-md-color-switching" not in tab.evaluate("() => window.__paletteChanges"), "a load with the stored palette marked <body>"
+    assert "data-md-color-switching" not in tab.evaluate("() => window.__paletteChanges"), (
+        "a load with the stored palette marked <body>"
+    )
 
     # Enter on the focused toggle (Material's key), back to light; stored too.
     tab.locator("form[data-palette] input:checked").focus()
@@ -154,7 +175,9 @@ def test_dark_system_scheme_is_shown_on_a_first_visit(visit):
     tab = v.goto("en/")
     assert tab.evaluate("() => document.body.dataset.mdColorScheme") == "slate"
     changes = tab.evaluate("() => window.__paletteChanges")
-    assert changes == ["data-md-color-media", "data-md-color-scheme"], f"a dark first visit changed the palette by {changes}"
+    assert changes == ["data-md-color-media", "data-md-color-scheme"], (
+        f"a dark first visit changed the palette by {changes}"
+    )
     assert tab.locator("form[data-palette] label:visible").get_attribute("title") == "Switch to light mode"
     assert tab.locator("form[data-palette] input:checked").get_attribute("data-md-color-scheme") == "slate"
 
@@ -163,11 +186,15 @@ def test_phone_navigation_drawer_opens(visit):
     tab = visit(viewport=PHONE).goto("4-math/")
     drawer = tab.locator("nav.md-nav--primary")
     link = drawer.locator("a.md-nav__link", has_text="2. 核心概念与联系")
-    assert not link.is_visible() or link.bounding_box()["x"] + link.bounding_box()["width"] <= 0, "the drawer is open before tapping the menu"
+    assert not link.is_visible() or link.bounding_box()["x"] + link.bounding_box()["width"] <= 0, (
+        "the drawer is open before tapping the menu"
+    )
     tab.locator("label.md-header__button[for=__drawer]").click()
     tab.wait_for_function("() => document.getElementById('__drawer').checked")
     tab.wait_for_timeout(400)  # the drawer slides in
     box = link.bounding_box()
-    assert link.is_visible() and box and 0 <= box["x"] < PHONE["width"], f"the drawer's link to §2 is not on screen: {box}"
+    assert link.is_visible() and box and 0 <= box["x"] < PHONE["width"], (
+        f"the drawer's link to §2 is not on screen: {box}"
+    )
     link.click()
     tab.wait_for_url(re.compile(r"2-concepts/$"))

@@ -40,20 +40,32 @@ def test_every_page_is_local_clean_and_photographed(page_views):
 def test_no_page_view_downloads_the_search_index(page_views):
     # javascripts/search-on-demand.js holds it back until the reader opens the search
     # (test_interactions.py: then it comes, and search works).
-    loaded = [f"{view.page} ({view.device}, {view.scheme})" for view in page_views if view.requested("search/search_index.json")]
+    loaded = [
+        f"{view.page} ({view.device}, {view.scheme})"
+        for view in page_views
+        if view.requested("search/search_index.json")
+    ]
     assert not loaded, "downloaded the search index without a search:\n" + "\n".join(loaded)
 
 
 def test_no_page_scrolls_sideways(page_views):
     # Wide code, tables and formulas scroll in boxes of their own; the page itself fits the window.
-    wide = [f"{view.page} ({view.device}, {view.scheme}): {', '.join(view.sideways)}" for view in page_views if view.sideways]
+    wide = [
+        f"{view.page} ({view.device}, {view.scheme}): {', '.join(view.sideways)}"
+        for view in page_views
+        if view.sideways
+    ]
     assert not wide, "\n".join(wide)
 
 
 def test_inline_code_is_legible(page_views):
     # At least 12px (Lighthouse's legible-font-sizes threshold): Material's 0.85em of a
     # phone's or a table's type is less.
-    small = [f"{view.page} ({view.device}, {view.scheme}): {', '.join(view.small_code[:5])}" for view in page_views if view.small_code]
+    small = [
+        f"{view.page} ({view.device}, {view.scheme}): {', '.join(view.small_code[:5])}"
+        for view in page_views
+        if view.small_code
+    ]
     assert not small, "\n".join(small)
 
 
@@ -74,8 +86,11 @@ ALLOWED: list[Allowed] = []
 def allowance(view, violation: dict, node: dict) -> Allowed | None:
     return next(
         (
-            a for a in ALLOWED
-            if a.rule == violation["rule"] and re.fullmatch(a.target, node["target"]) and f"{view.device}-{view.scheme}" in a.views
+            a
+            for a in ALLOWED
+            if a.rule == violation["rule"]
+            and re.fullmatch(a.target, node["target"])
+            and f"{view.device}-{view.scheme}" in a.views
         ),
         None,
     )
@@ -92,7 +107,9 @@ def test_every_page_passes_axe_core(page_views):
     assert not unexpected, f"{len(unexpected)} axe-core violations ({', '.join(AXE_TAGS)}):\n" + "\n".join(unexpected)
     here = f"{page_views[0].device}-{page_views[0].scheme}"
     unused = [a.template for a in ALLOWED if here in a.views and not any(allowance(*f) is a for f in found)]
-    assert not unused, f"tests/browser/test_pages.py: ALLOWED entries that no longer occur in {here} (remove them): {unused}"
+    assert not unused, (
+        f"tests/browser/test_pages.py: ALLOWED entries that no longer occur in {here} (remove them): {unused}"
+    )
 
 
 def test_allowed_violations_are_explained():

@@ -28,7 +28,8 @@ FORMULAS = """() => [...document.querySelectorAll('.arithmatex')].map(element =>
     display: element.tagName === 'DIV',
     renderings: element.querySelectorAll('.katex').length,
     drawn: box.width > 0 && box.height > 0,
-    fonts_ok: html ? getComputedStyle(html.querySelector('.mord, .mop, .mrel') || html).fontFamily.includes('KaTeX') : false,
+    fonts_ok: html
+      ? getComputedStyle(html.querySelector('.mord, .mop, .mrel') || html).fontFamily.includes('KaTeX') : false,
     tex: element.querySelector('annotation[encoding="application/x-tex"]')?.textContent ?? null,
   };
 })"""
@@ -105,7 +106,10 @@ def test_section_4_formulas_are_typeset_from_the_articles_tex(no_js):
     formulas = no_js().goto("4-math/").evaluate(FORMULAS)
     display = [f["tex"] for f in formulas if f["display"]]
     inline = [f["tex"] for f in formulas if not f["display"]]
-    assert display == [r"L = -\sum_{i=1}^{N} y_i \log(p_i)", r"\text{word\_vector} = \sum_{w \in \text{vocab}} \alpha_w \cdot \text{embed}_w"]
+    assert display == [
+        r"L = -\sum_{i=1}^{N} y_i \log(p_i)",
+        r"\text{word\_vector} = \sum_{w \in \text{vocab}} \alpha_w \cdot \text{embed}_w",
+    ]
     assert inline == ["L", "y_i", "p_i", r"\text{word\_vector}", r"\alpha_w", r"\text{embed}_w"]
 
 
@@ -175,7 +179,10 @@ def test_print_edition_contents_list_without_javascript(no_js):
 
 
 JUMPS = """async () => {
-  const frames = n => new Promise(done => { const next = k => k ? requestAnimationFrame(() => next(k - 1)) : done(); next(n); });
+  const frames = n => new Promise(done => {
+    const next = k => k ? requestAnimationFrame(() => next(k - 1)) : done();
+    next(n);
+  });
   const ids = [...document.querySelectorAll("#print-site-page :is(h1, h2, h3)[id]")].map(e => e.id);
   const order = ids.filter((_, i) => i % 3 == 0).concat(ids.filter((_, i) => i % 5 == 0).reverse());
   const landed = [];
@@ -190,7 +197,10 @@ JUMPS = """async () => {
 }"""
 
 
-@pytest.mark.parametrize(("path", "viewport"), [("print_page/", {"width": 390, "height": 844}), ("en/print_page/", {"width": 1280, "height": 800})])
+@pytest.mark.parametrize(
+    ("path", "viewport"),
+    [("print_page/", {"width": 390, "height": 844}), ("en/print_page/", {"width": 1280, "height": 800})],
+)
 def test_print_edition_jumps_land_on_their_heading(visit, path, viewport):
     """Jumps within the print edition (its 目录, the sidebar) and links to it put the heading just
     below the header, forwards and backwards, although the article's pages off screen are not
@@ -208,4 +218,7 @@ def test_print_edition_jumps_land_on_their_heading(visit, path, viewport):
         top = tab.evaluate("id => Math.round(document.getElementById(id).getBoundingClientRect().top)", id)
         if abs(top - expected) > 2 and not end:
             off.append(f"#{id} opened from a link: {top} px")
-    assert not off, f"{path} at {viewport['width']} px: jumps landed away from {expected} px (the heading under the header or lower):\n" + "\n".join(off)
+    assert not off, (
+        f"{path} at {viewport['width']} px: jumps landed away from {expected} px "
+        "(the heading under the header or lower):\n" + "\n".join(off)
+    )

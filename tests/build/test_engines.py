@@ -15,10 +15,13 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+
+from helpers import ROOT
 
 # <meta name="generator" content="mkdocs-1.6.1, mkdocs-material-9.8.2">; "mkdocs-ProperDocs 1.6.7, …" in its build.
-GENERATOR = re.compile(rb'<meta name="generator" content="mkdocs-(?:[0-9.]+|ProperDocs [0-9.]+), (mkdocs-material-[0-9.]+)">')
+GENERATOR = re.compile(
+    rb'<meta name="generator" content="mkdocs-(?:[0-9.]+|ProperDocs [0-9.]+), (mkdocs-material-[0-9.]+)">'
+)
 
 
 def properdocs_build(site_dir: Path) -> subprocess.CompletedProcess:
@@ -26,7 +29,10 @@ def properdocs_build(site_dir: Path) -> subprocess.CompletedProcess:
     env.pop("SITE_URL", None)
     return subprocess.run(
         [sys.executable, "-m", "properdocs", "build", "--strict", "-f", "mkdocs.yml", "--site-dir", str(site_dir)],
-        cwd=ROOT, env=env, capture_output=True, text=True,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
     )
 
 
@@ -45,7 +51,9 @@ def test_properdocs_builds_the_same_site_as_mkdocs(site, tmp_path):
     assert "WARNING" not in result.stderr, result.stderr[-3000:]
 
     ours, theirs = files_of(site), files_of(tmp_path / "site")
-    assert sorted(ours) == sorted(theirs), f"only mkdocs: {sorted(set(ours) - set(theirs))}; only properdocs: {sorted(set(theirs) - set(ours))}"
+    assert sorted(ours) == sorted(theirs), (
+        f"only mkdocs: {sorted(set(ours) - set(theirs))}; only properdocs: {sorted(set(theirs) - set(ours))}"
+    )
     differing = [name for name in ours if ours[name] != theirs[name]]
     assert differing, "the builds should differ in their generator tag: is the test comparing one build with itself?"
     still = [name for name in differing if without_generator(ours[name]) != without_generator(theirs[name])]

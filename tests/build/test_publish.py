@@ -17,11 +17,19 @@ from xml.etree import ElementTree
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, mkdocs_build
+
+from helpers import ROOT, mkdocs_build
 
 PREFIX = "/cn-llm-market/"  # a project site on GitHub Pages lives at /<repo>/
 WORKFLOW = ROOT / ".github" / "workflows" / "publish.yml"
-RESOURCE_ATTRIBUTES = [("a", "href"), ("link", "href"), ("script", "src"), ("img", "src"), ("iframe", "src"), ("source", "src")]
+RESOURCE_ATTRIBUTES = [
+    ("a", "href"),
+    ("link", "href"),
+    ("script", "src"),
+    ("img", "src"),
+    ("iframe", "src"),
+    ("source", "src"),
+]
 
 
 class PrefixHandler(http.server.SimpleHTTPRequestHandler):

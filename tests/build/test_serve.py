@@ -22,7 +22,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from conftest import ROOT, copy_project, mkdocs_build
+from helpers import ROOT, copy_project, mkdocs_build
 
 EDITED_PAGE = "docs/8-summary.md"
 ADDED = "本站测试：serve 重建后这一句应出现在页面和打印版中。"
@@ -47,7 +47,11 @@ class Server:
         self.lines: list[str] = []
         self.process = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-            cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+            cwd=project,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
         )
         threading.Thread(target=lambda: self.lines.extend(self.process.stdout), daemon=True).start()
 
@@ -85,22 +89,29 @@ def test_the_served_site_is_the_built_site_after_an_edit(tmp_path):
         built = tmp_path / "built"
         # `mkdocs serve` serves the original edition only (translations/edition.py), so the build compared
         # is the original's too (TRANSLATIONS=0); the edit would make its English unit stale anyway.
-        result = mkdocs_build(project, built, SITE_URL=f"http://127.0.0.1:{port}/", SOURCE_DATE_EPOCH=EPOCH, TRANSLATIONS="0")
+        result = mkdocs_build(
+            project, built, SITE_URL=f"http://127.0.0.1:{port}/", SOURCE_DATE_EPOCH=EPOCH, TRANSLATIONS="0"
+        )
         assert result.returncode == 0, result.stderr[-2000:]
 
         files = lambda root: sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())  # noqa: E731
         assert files(served) == files(built), "mkdocs serve and mkdocs build wrote different files"
         # _headers holds nothing but the policy, which differs on purpose.
-        _, mismatch, errors = filecmp.cmpfiles(served, built, [f for f in files(built) if f != "_headers"], shallow=False)
+        _, mismatch, errors = filecmp.cmpfiles(
+            served, built, [f for f in files(built) if f != "_headers"], shallow=False
+        )
         differ = [
-            name for name in mismatch + errors
+            name
+            for name in mismatch + errors
             if CSP_META.sub(b"", (served / name).read_bytes()) != CSP_META.sub(b"", (built / name).read_bytes())
         ]
         assert not differ, f"served and built files differ beyond the policy: {differ[:10]}"
         for name in ("8-summary/index.html", "print_page/index.html"):
             assert ADDED in (served / name).read_text(encoding="utf-8"), f"the edit is not in the served {name}"
         served_policy = CSP_META.search((served / "index.html").read_bytes())[0]
-        assert b"'unsafe-inline'" in served_policy.split(b"script-src")[1].split(b";")[0], "serving allows livereload's inline script"
+        assert b"'unsafe-inline'" in served_policy.split(b"script-src")[1].split(b";")[0], (
+            "serving allows livereload's inline script"
+        )
     finally:
         server.stop()
 
@@ -113,14 +124,21 @@ def test_make_serve_en_serves_the_english_edition(tmp_path):
     env.pop("SITE_URL", None)
     process = subprocess.Popen(
         ["make", "--no-print-directory", "serve-en", f"EN_ADDR=127.0.0.1:{port}"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
     )
     lines: list[str] = []
     threading.Thread(target=lambda: lines.extend(process.stdout), daemon=True).start()
     try:
         deadline = time.monotonic() + 180
         while not any("Serving on" in line for line in lines):
-            assert process.poll() is None and time.monotonic() < deadline, "make serve-en did not serve:\n" + "".join(lines[-30:])
+            assert process.poll() is None and time.monotonic() < deadline, "make serve-en did not serve:\n" + "".join(
+                lines[-30:]
+            )
             time.sleep(0.1)
         for path in ("en/", "en/4-math/", "en/print_page/"):
             with urllib.request.urlopen(f"http://127.0.0.1:{port}/{path}") as response:

@@ -6,7 +6,7 @@ import re
 
 import pytest
 from bs4 import NavigableString
-from conftest import ROOT
+from helpers import ROOT
 from manuscript import PAGES
 from site_html import content
 

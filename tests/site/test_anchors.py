@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from helpers import ROOT
+
 import pytest
 from manuscript import heading_id, numbered_headings, normalise
 from site_html import content
 
-GOLDEN = Path(__file__).parent / "golden" / "anchors.txt"
+GOLDEN = ROOT / "tests" / "golden" / "anchors.txt"
 
 
 def golden_anchors() -> list[tuple[str, str, str]]:

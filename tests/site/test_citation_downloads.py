@@ -12,7 +12,7 @@ import jsonschema
 import pytest
 import rispy
 from citation_html import ROOT, citation_metadata, english_title, records_of
-from conftest import DEPLOYED_EPOCH, DEPLOYED_URL
+from helpers import DEPLOYED_EPOCH, DEPLOYED_URL
 from test_anchors import ANCHORS
 
 META = citation_metadata()

@@ -17,7 +17,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import build_edited_copy, copy_project, mkdocs_build
+from helpers import build_edited_copy, copy_project, mkdocs_build
 from csp.inline import executes
 
 HASH = re.compile(r"'sha256-[A-Za-z0-9+/]+={0,2}'")
@@ -107,51 +107,3 @@ def test_the_policy_names_exactly_the_inline_code_of_the_pages(site, policy):
     d = directives(policy)
     assert set(d["script-src"][1:]) == scripts, "script-src must list the hash of every inline script the pages run, and no other"
     assert d["style-src-elem"] == ["'self'", *sorted(styles)], "style-src-elem must list every inline <style>'s hash, and no other"
-
-
-@pytest.mark.parametrize(
-    ("attributes", "runs"),
-    [
-        ({}, True),
-        ({"type": ""}, True),
-        ({"type": "module"}, True),
-        ({"type": " Text/JavaScript "}, True),
-        ({"type": "application/ecmascript"}, True),
-        ({"type": "importmap"}, True),
-        ({"language": "javascript"}, True),
-        ({"type": "application/json", "id": "__config"}, False),
-        ({"type": "application/ld+json"}, False),
-        ({"type": "text/javascript; charset=utf-8"}, False),  # not an essence match: a data block
-        ({"type": "text/x-template"}, False),
-    ],
-)
-def test_which_inline_scripts_the_browser_runs(attributes, runs):
-    """HTML's rules for a <script>'s type: only executed ones need a hash; data blocks are not scripts."""
-    assert executes(attributes) is runs
-
-
-@pytest.mark.parametrize(
-    ("markup", "message"),
-    [
-        ('<button type="button" onclick="alert(1)">x</button>', "an inline event handler <button onclick=…>"),
-        ('<a href="javascript:alert(1)">x</a>', "a javascript: URL in <a href>"),
-    ],
-)
-def test_inline_code_the_policy_would_block_fails_the_build_naming_the_page(tmp_path, markup, message):
-    result = build_edited_copy(tmp_path, "docs/8-summary.md", "\n总之，", f"\n{markup}\n\n总之，")
-    assert result.returncode != 0, "the build should have failed"
-    assert f"csp: 8-summary/index.html: {message}" in result.stdout + result.stderr
-
-
-def test_a_hook_that_would_edit_pages_after_the_policy_fails_the_build(tmp_path):
-    project = copy_project(tmp_path / "project")
-    (project / "hooks" / "late.py").write_text(
-        "from mkdocs.plugins import event_priority\n\n\n"
-        "@event_priority(-2000)\ndef on_post_build(config):\n    pass\n",
-        encoding="utf-8",
-    )
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("\nhooks:\n", "\nhooks:\n  - hooks/late.py\n", 1), encoding="utf-8")
-    result = mkdocs_build(project, tmp_path / "site")
-    assert result.returncode != 0, "the build should have failed"
-    assert "csp: hooks/late.py's on_post_build runs after csp/" in result.stdout + result.stderr

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from helpers import ROOT
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 HOW_TO_ENABLE = "install Java 11 or later (apt-get install default-jre-headless) and run `npm ci`"
@@ -97,7 +97,7 @@ def test_every_page_is_valid_html(java, site):
     ]
     assert not unexpected, f"{len(unexpected)} errors of the Nu HTML Checker:\n" + "\n".join(unexpected)
     unused = [a.template for a in ALLOWED if not any(allowance(m) is a for m in errors)]
-    assert not unused, f"tests/test_html_valid.py: ALLOWED entries that no longer occur (remove them): {unused}"
+    assert not unused, f"tests/site/test_html_valid.py: ALLOWED entries that no longer occur (remove them): {unused}"
 
 
 def test_allowed_messages_are_explained():

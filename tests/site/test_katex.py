@@ -11,11 +11,10 @@ import shutil
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, build_edited_copy
+from helpers import ROOT
 
-from formulas import FormulaError, typeset
-from sitekit import node
 
+PINNED = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["dependencies"]
 # §4's formulas, as the article writes them (display first, then the inline ones in order).
 SECTION_4 = {
     "div": [r"L = -\sum_{i=1}^{N} y_i \log(p_i)", r"\text{word\_vector} = \sum_{w \in \text{vocab}} \alpha_w \cdot \text{embed}_w"],
@@ -101,39 +100,11 @@ def test_no_katex_or_mermaid_javascript_is_published(site):
     assert not published, f"no page loads these, so the site should not carry them: {published}"
 
 
-def test_formula_katex_cannot_parse_fails_the_build_naming_page_and_tex(tmp_path):
-    result = build_edited_copy(tmp_path, "docs/4-math.md", r"\alpha_w \cdot", r"\alpah_w \cdot")
-    assert result.returncode != 0, "a formula with an undefined command built"
-    assert re.search(r"formulas: docs/4-math\.md: KaTeX cannot typeset .*\\\\alpah_w.*Undefined control sequence", result.stderr), result.stderr[-2000:]
-
-
-@pytest.mark.parametrize(
-    ("document", "message"),
-    [
-        ('<div class="arithmatex">$$x$$</div>', r"without its \\\[ … \\\] delimiters"),
-        ('<p class="arithmatex">\\(x\\)</p>', "in a form formulas/typeset.py does not know"),
-    ],
-    ids=["dollars", "odd-markup"],
-)
-def test_unknown_formula_markup_fails_naming_the_page(document, message):
-    with pytest.raises(FormulaError, match=rf"docs/x\.md: .*{message}"):
-        typeset(document, "docs/x.md", ROOT)
-
-
-def test_one_node_process_typesets_a_whole_build(monkeypatch, tmp_path):
-    """Node starts once for all the formulas of a build, not once per formula or page; a warm build not at all."""
-    (tmp_path / "node_modules").symlink_to(ROOT / "node_modules")
-    shutil.copy(ROOT / "package.json", tmp_path / "package.json")
-    started = []
-    real_popen = node.subprocess.Popen
-    monkeypatch.setattr(node.subprocess, "Popen", lambda *a, **k: started.append(a) or real_popen(*a, **k))
-    try:
-        pages = ["".join(f'<span class="arithmatex">\\(x_{{{page}{i}}}\\)</span>' for i in range(20)) for page in range(5)]
-        for page, document in enumerate(pages):
-            assert typeset(document, f"docs/{page}.md", tmp_path).count('class="katex"') == 20
-    finally:
-        node.close()
-    assert len(started) == 1, started
-    assert len(list((tmp_path / ".cache" / "katex").glob("*.json"))) == 5, "one cached answer per page"
-    assert typeset(pages[0], "docs/0.md", tmp_path).count('class="katex"') == 20
-    assert len(started) == 1, "a page whose formulas are cached started Node again"
+def test_the_pinned_libraries_are_published(site):
+    for package in PINNED:
+        assert (site / "assets" / "vendor" / package / "LICENSE").is_file(), f"site/assets/vendor/{package}/LICENSE is missing"
+    assert PINNED == {"katex": PINNED["katex"]}, "the site publishes only KaTeX (Mermaid is a devDependency)"
+    # katex.min.css asks for its fonts relative to itself.
+    fonts = set(re.findall(r"url\((fonts/[^)]+)\)", (site / "assets/vendor/katex/katex.min.css").read_text(encoding="utf-8")))
+    missing = sorted(f for f in fonts if not (site / "assets/vendor/katex" / f).is_file())
+    assert fonts and not missing, f"site/assets/vendor/katex/katex.min.css: fonts not published: {missing}"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from citation_html import citation_metadata, english_title, soup
-from conftest import DEPLOYED_URL
+from helpers import DEPLOYED_URL
 
 META = citation_metadata()
 EN_TITLE = english_title()

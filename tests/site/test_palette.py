@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import material
-from conftest import ROOT
+from helpers import ROOT
 
 OVERRIDE = ROOT / "overrides" / "partials" / "palette.html"
 MATERIALS = Path(material.__file__).parent / "templates" / "partials" / "palette.html"

@@ -20,11 +20,10 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from mkdocs.exceptions import PluginError
 from pypdf import PdfReader
 
 from citation_html import mkdocs_yml, soup
-from conftest import DEPLOYED_EPOCH, DEPLOYED_URL, ROOT
+from helpers import DEPLOYED_EPOCH, DEPLOYED_URL, ROOT
 from manuscript import blocks, numbered_headings
 from print_edition import pdf, source
 from print_edition.languages import EDITIONS, MARKER
@@ -310,59 +309,6 @@ def test_cite_page_says_how_to_cite_the_pdf_by_page(site):
     section = soup(site / "cite" / "index.html").select_one("#pdf").find_parent()
     text = section.get_text(" ", strip=True)
     assert "[1]12" in text and "p. 12" in text and "pp. 12–13" in text
-
-
-# -- failing loudly ---------------------------------------------------------------
-
-PAGE = """<html><head><meta name="author" content="A"></head><body><div id="print-site-page">
-<section class="print-page"><div id="print-page-toc"></div></section>
-<section class="print-page" id="index"><h1 id="t">Title</h1><h2>关键词</h2><ul><li>k</li></ul>
-<h2>摘要</h2><p>Abstract.</p><h1 id="s1">1. One</h1>{extra}</section></div></body></html>"""
-
-
-def document(html: str):
-    return source.document(html, EDITION, page_uri="file:///site/print_page/index.html", site_url="", built=BUILT,
-                           stylesheets=[])
-
-
-def test_the_source_of_a_minimal_print_page():
-    made = document(PAGE.replace("{extra}", '<p><a href="../4-math/#sec-4-1">x</a></p>'))
-    assert made.metadata.keywords == ("k",) and made.metadata.subject == "Abstract." and made.sections == (("1", "1. One", "s1"),)
-    assert 'href="4-math/#sec-4-1"' in made.html, "without SITE_URL: relative to the PDF in the site's root"
-
-
-@pytest.mark.parametrize(
-    ("html", "message"),
-    [
-        (PAGE.replace("<h2>关键词</h2>", "<h2>Keywords</h2>"), r"no <ul> after a heading '关键词'"),
-        (PAGE.replace('<div id="print-site-page">', "<div>"), r'no <div id="print-site-page">'),
-        (PAGE.replace("{extra}", '<figure class="diagram"><svg><style>a{fill:var(--md-x)}</style></svg></figure>'),
-         r"the diagram uses --md-x, which"),
-        (PAGE.replace("{extra}", '<div class="tabbed-set"><div class="tabbed-labels"><label>a</label></div></div>'),
-         r"a tab set with 1 labels and 0 panels"),
-    ],
-)
-def test_unexpected_print_pages_fail_naming_the_page(html, message):
-    with pytest.raises(PluginError, match=r"print_edition/source\.py: print_page/index\.html: " + re.escape(message)):
-        document(html.replace("{extra}", ""))
-
-
-def test_a_page_listed_without_its_marker_fails(tmp_path):
-    (tmp_path / "index.html").write_text("<p>no marker</p>", encoding="utf-8")
-    printed = pdf.Printed(path=tmp_path / "x.pdf", pages=3, size=1000, source=None)
-    edition = dataclasses.replace(EDITION, download_pages=("index.html",))
-    with pytest.raises(PluginError, match=r"index\.html: expected the line <!-- pdf-download --> once"):
-        pdf.offer(tmp_path, edition, printed)
-
-
-def test_pdf_switch_takes_only_clear_values():
-    class Config:
-        extra = {"pdf": "yes"}
-
-    with pytest.raises(PluginError, match=r"extra\.pdf"):
-        pdf.wanted(Config)
-    Config.extra = {"pdf": False}
-    assert not pdf.wanted(Config)
 
 
 # --- the English edition's PDF (site/en/, printed by the English build) ------------------------

@@ -10,7 +10,7 @@ import re
 from collections import Counter
 
 import pytest
-from conftest import ROOT
+from helpers import ROOT
 from manuscript import GOLDEN
 
 USER_DICT = ROOT / "includes" / "jieba_userdict.txt"

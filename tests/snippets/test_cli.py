@@ -40,7 +40,9 @@ def test_usage_errors_exit_2_with_a_message(capsys, argv, message):
 @pytest.mark.parametrize("argv", [["run", "4.3"], ["run", "--all"], ["freeze"]])
 def test_missing_tensorflow_is_reported(capsys, monkeypatch, argv):
     real_find_spec = cli.importlib.util.find_spec
-    monkeypatch.setattr(cli.importlib.util, "find_spec", lambda name, *a: None if name == "tensorflow" else real_find_spec(name, *a))
+    monkeypatch.setattr(
+        cli.importlib.util, "find_spec", lambda name, *a: None if name == "tensorflow" else real_find_spec(name, *a)
+    )
     assert cli.main(argv) == 2
     assert "TensorFlow is not installed" in capsys.readouterr().err
 
@@ -48,7 +50,10 @@ def test_missing_tensorflow_is_reported(capsys, monkeypatch, argv):
 def fake_run(failing: set[str]):
     def run(snippet, capture=True, figures=None):
         code = 1 if snippet.id in failing else 0
-        return subprocess.CompletedProcess([snippet.rel], code, stdout="Traceback …\nNameError: boom\n" if code else "fine\n")
+        return subprocess.CompletedProcess(
+            [snippet.rel], code, stdout="Traceback …\nNameError: boom\n" if code else "fine\n"
+        )
+
     return run
 
 
@@ -65,13 +70,18 @@ def test_run_all_names_the_failing_snippet_and_exits_1(capsys, monkeypatch, tmp_
     monkeypatch.setattr(freeze, "run", fake_run({"5.2"}))
     assert cli.main(["run", "--all", "--figures", str(tmp_path)]) == 1
     captured = capsys.readouterr()
-    assert "snippets/s5_2_image_classifier.py" in captured.out and "FAILED" in captured.out and "NameError: boom" in captured.out
+    assert (
+        "snippets/s5_2_image_classifier.py" in captured.out
+        and "FAILED" in captured.out
+        and "NameError: boom" in captured.out
+    )
     assert "1 of 8 snippets failed: snippets/s5_2_image_classifier.py" in captured.err
 
 
 def test_freeze_failure_names_the_file(capsys, monkeypatch):
     def broken(snippets, report=print):
         raise freeze.SnippetFailed("snippets/s4_3_binary_classifier.py exited with status 1:\nNameError")
+
     monkeypatch.setattr(freeze, "freeze", broken)
     assert cli.main(["freeze", "4.3"]) == 1
     assert "error: snippets/s4_3_binary_classifier.py exited with status 1" in capsys.readouterr().err
@@ -87,19 +97,28 @@ def test_run_one_snippet_as_module_shows_its_output_and_where_its_figures_are(tm
     stale.write_text("<svg/>")
     result = subprocess.run(
         [sys.executable, "-m", "snippets", "run", "3.1-keras3", "--figures", str(tmp_path)],
-        cwd=catalog.ROOT, capture_output=True, text=True, timeout=freeze.TIMEOUT,
+        cwd=catalog.ROOT,
+        capture_output=True,
+        text=True,
+        timeout=freeze.TIMEOUT,
     )
     assert result.returncode == 0, result.stderr[-2000:]
     assert "predict() 输出形状: (6, 3)" in result.stdout
     assert "running 3.1-keras3 (snippets/s3_1_deep_learning_model_keras3.py)" in result.stderr
     folder = tmp_path / "s3_1_deep_learning_model_keras3"
     assert result.stdout.splitlines()[-1] == (
-        f"figures (training-curves, data, model; each as .light.svg and .dark.svg, in English .en.light.svg and .en.dark.svg) written to {folder}/"
+        "figures (training-curves, data, model; each as .light.svg and .dark.svg, in English .en.light.svg and "
+        f".en.dark.svg) written to {folder}/"
     )
     assert not stale.exists(), "figures of an earlier run were left beside the new ones"
     assert sorted(p.name for p in folder.iterdir()) == sorted(
-        ["figures.json"] + [f"{name}{language}.{theme}.svg" for name in ("training-curves", "data", "model")
-                            for language in ("", ".en") for theme in ("light", "dark")]
+        ["figures.json"]
+        + [
+            f"{name}{language}.{theme}.svg"
+            for name in ("training-curves", "data", "model")
+            for language in ("", ".en")
+            for theme in ("light", "dark")
+        ]
     )
 
 

@@ -46,9 +46,13 @@ def placeholders(text: str) -> set[tuple[str, str]]:
     ids=["figures", "notebooks"],
 )
 def test_each_chinese_string_has_its_english_with_the_same_placeholders(chinese, english):
-    assert set(english) == set(chinese), f"keys only in Chinese: {set(chinese) - set(english)}, only in English: {set(english) - set(chinese)}"
+    assert set(english) == set(chinese), (
+        f"keys only in Chinese: {set(chinese) - set(english)}, only in English: {set(english) - set(chinese)}"
+    )
     for key, text in chinese.items():
-        assert placeholders(english[key]) == placeholders(text), f"{key!r}: {english[key]!r} has not the placeholders of {text!r}"
+        assert placeholders(english[key]) == placeholders(text), (
+            f"{key!r}: {english[key]!r} has not the placeholders of {text!r}"
+        )
         assert not CJK.search(QUOTED_CHINESE.sub("", english[key])), f"{key!r}: Chinese in the English {english[key]!r}"
 
 
@@ -98,9 +102,14 @@ def test_each_figure_has_an_english_drawing_in_both_palettes_with_english_alt_te
         assert re.findall(number, english["alt"]) == re.findall(number, f["alt"]), (f["alt"], english["alt"])
         for file in english["files"].values():
             root = ElementTree.parse(snippet.figures / file).getroot()
-            assert root[0].tag == f"{SVG}title" and root[0].text == english["alt"], f"{file}: no <title> with the English alt text"
+            assert root[0].tag == f"{SVG}title" and root[0].text == english["alt"], (
+                f"{file}: no <title> with the English alt text"
+            )
             _, _, width, height = (float(v) for v in root.get("viewBox").split())
-            assert (width, height) == tuple(float(v) for v in ElementTree.parse(snippet.figures / f["files"]["light"]).getroot().get("viewBox").split()[2:])
+            assert (width, height) == tuple(
+                float(v)
+                for v in ElementTree.parse(snippet.figures / f["files"]["light"]).getroot().get("viewBox").split()[2:]
+            )
 
 
 @cache
@@ -134,8 +143,12 @@ def characters_drawn(path) -> set[str]:
 def test_english_figures_draw_no_chinese_and_the_chinese_ones_do(snippet):
     for f in drawn(snippet):
         english = characters_drawn(snippet.figures / f["editions"]["en"]["files"]["light"])
-        assert english and not CJK.search("".join(english)), f"{f['name']}.en.light.svg draws {sorted(c for c in english if CJK.search(c))}"
-        assert CJK.search("".join(characters_drawn(snippet.figures / f["files"]["light"]))), "the check sees no Chinese anywhere"
+        assert english and not CJK.search("".join(english)), (
+            f"{f['name']}.en.light.svg draws {sorted(c for c in english if CJK.search(c))}"
+        )
+        assert CJK.search("".join(characters_drawn(snippet.figures / f["files"]["light"]))), (
+            "the check sees no Chinese anywhere"
+        )
 
 
 @pytest.mark.parametrize("snippet", RUNNABLE, ids=[s.id for s in RUNNABLE])
@@ -146,9 +159,12 @@ def test_english_caption_include_mirrors_the_chinese_one(snippet):
     assert not CJK.search(english), f"{snippet.figures_include_en.name}: Chinese in it"
 
     def structure(text):
-        return [re.sub(r"!\[.*\]\((.*?)(?:\.en)?(\.(?:light|dark)\.svg#only-\w+)\)", r"![](\1\2)", line)
-                if line.startswith("![") else ("caption text" if line and not line.startswith("/") else line)
-                for line in text.splitlines()]
+        return [
+            re.sub(r"!\[.*\]\((.*?)(?:\.en)?(\.(?:light|dark)\.svg#only-\w+)\)", r"![](\1\2)", line)
+            if line.startswith("![")
+            else ("caption text" if line and not line.startswith("/") else line)
+            for line in text.splitlines()
+        ]
 
     assert structure(english) == structure(chinese), "not the same images, sizes, lazy loading and caption blocks"
     assert english.count(".en.light.svg#only-light") == english.count(".en.dark.svg#only-dark") == len(drawn(snippet))
@@ -169,19 +185,27 @@ def is_figure(output) -> bool:
 def test_english_notebook_is_the_same_run_with_english_texts_and_figures(snippet):
     chinese, english = notebook(snippet.notebook), notebook(snippet.notebook_en)
     assert len(english["cells"]) == len(chinese["cells"])
-    for index, (zh, en) in enumerate(zip(chinese["cells"], english["cells"]), start=1):
+    for index, (zh, en) in enumerate(zip(chinese["cells"], english["cells"], strict=True), start=1):
         where = f"{snippet.notebook_en.name}, cell {index}"
         assert (en["cell_type"], en["id"], en["metadata"]) == (zh["cell_type"], zh["id"], zh["metadata"]), where
         if zh["cell_type"] == "markdown":
             text = "".join(en["source"])
-            assert text != "".join(zh["source"]) and not CJK.search(QUOTED_CHINESE.sub("", text)), f"{where}: not English: {text[:80]!r}"
+            assert text != "".join(zh["source"]) and not CJK.search(QUOTED_CHINESE.sub("", text)), (
+                f"{where}: not English: {text[:80]!r}"
+            )
             continue
-        assert en["source"] == zh["source"] and en["execution_count"] == zh["execution_count"], f"{where}: not the code that ran"
+        assert en["source"] == zh["source"] and en["execution_count"] == zh["execution_count"], (
+            f"{where}: not the code that ran"
+        )
         assert len(en["outputs"]) == len(zh["outputs"]), where
-        for zh_out, en_out in zip(zh["outputs"], en["outputs"]):
+        for zh_out, en_out in zip(zh["outputs"], en["outputs"], strict=True):
             if is_figure(zh_out):
-                assert is_figure(en_out) and en_out["metadata"] == zh_out["metadata"], f"{where}: a figure output became {en_out}"
-                assert en_out["data"]["image/png"] != zh_out["data"]["image/png"], f"{where}: the Chinese drawing in the English notebook"
+                assert is_figure(en_out) and en_out["metadata"] == zh_out["metadata"], (
+                    f"{where}: a figure output became {en_out}"
+                )
+                assert en_out["data"]["image/png"] != zh_out["data"]["image/png"], (
+                    f"{where}: the Chinese drawing in the English notebook"
+                )
             else:
                 assert en_out == zh_out, f"{where}: an output that is not a figure differs"
     assert english["metadata"]["snippet"] == {
@@ -190,7 +214,9 @@ def test_english_notebook_is_the_same_run_with_english_texts_and_figures(snippet
         "edition_of": snippet.notebook.relative_to(catalog.ROOT).as_posix(),
         "about": english["metadata"]["snippet"]["about"],
     }
-    assert {k: v for k, v in english["metadata"].items() if k != "snippet"} == {k: v for k, v in chinese["metadata"].items() if k != "snippet"}
+    assert {k: v for k, v in english["metadata"].items() if k != "snippet"} == {
+        k: v for k, v in chinese["metadata"].items() if k != "snippet"
+    }
 
 
 @pytest.mark.parametrize("snippet", ARTICLE, ids=[s.id for s in ARTICLE])
@@ -201,26 +227,34 @@ def test_english_notebook_figures_are_the_english_drawings_with_english_alt_text
     images = [out for out in code[-1]["outputs"] if is_figure(out)]
     frozen = drawn(snippet)
     assert ["".join(out["data"]["text/plain"]) for out in images] == [f["editions"]["en"]["alt"] for f in frozen]
-    for out, f in zip(images, frozen):
+    for out, f in zip(images, frozen, strict=True):
         assert set(out["data"]) == {"image/png", "text/plain"} and figures.EDITION_KEY not in out["metadata"]
         png = Image.open(io.BytesIO(base64.b64decode(out["data"]["image/png"])))
-        assert all(abs(a - figures.PNG_SCALE * b) <= 1 for a, b in zip(png.size, (f["width"], f["height"])))
+        assert all(
+            abs(a - figures.PNG_SCALE * b) <= 1 for a, b in zip(png.size, (f["width"], f["height"]), strict=True)
+        )
     assert notebook(snippet.notebook_en)["cells"][0]["source"][0] == f"# {freeze.EN_TITLES[snippet.section]}\n"
 
 
 @pytest.mark.parametrize("snippet", ARTICLE, ids=[s.id for s in ARTICLE])
 def test_notebook_texts_are_what_freeze_writes_today(snippet):
-    """Our markdown cells live in snippets/freeze.py (NOTEBOOK_ZH/EN, EN_TITLES): edited there, the notebooks need a freeze."""
+    """Our markdown cells live in snippets/freeze.py (NOTEBOOK_ZH/EN, EN_TITLES): edited there, the notebooks need
+    a freeze."""
     for path, language in ((snippet.notebook, "zh"), (snippet.notebook_en, "en")):
         frozen = ["".join(cell["source"]) for cell in notebook(path)["cells"] if cell["cell_type"] == "markdown"]
         today = [cell.source for cell in freeze.notebook_cells(snippet, language) if cell.kind == "markdown"]
-        assert frozen == today, f"{path.name}: its markdown cells are not freeze.py's; run `python -m snippets freeze {snippet.id}`"
+        assert frozen == today, (
+            f"{path.name}: its markdown cells are not freeze.py's; run `python -m snippets freeze {snippet.id}`"
+        )
 
 
 def test_the_english_drawings_are_swapped_in_by_order_and_a_missing_one_fails():
     def figure(alt, mark=None):
-        return {"output_type": "display_data", "data": {"image/png": alt, "text/plain": alt},
-                "metadata": {"image/png": {}, **({figures.EDITION_KEY: mark} if mark else {})}}
+        return {
+            "output_type": "display_data",
+            "data": {"image/png": alt, "text/plain": alt},
+            "metadata": {"image/png": {}, **({figures.EDITION_KEY: mark} if mark else {})},
+        }
 
     stream = {"output_type": "stream", "name": "stdout", "text": "x\n"}
     outputs = [stream, figure("曲线"), figure("curves", "en"), figure("模型"), figure("model", "en")]
@@ -257,13 +291,20 @@ def test_english_fence_shows_the_english_svg_with_the_chinese_labels_marked():
     assert html.replace('<g class="nodes" lang="zh">', '<g class="nodes">') == (
         f'<figure class="diagram" data-search-exclude data-diagram="{CONCEPT_MAP.rel}">\n{english}\n</figure>'
     )
-    assert diagrams.fence(source, "mermaid", "diagram", {}, None) == diagrams.figure(source), "the Chinese fence changed"
+    assert diagrams.fence(source, "mermaid", "diagram", {}, None) == diagrams.figure(source), (
+        "the Chinese fence changed"
+    )
 
 
 def test_an_mmd_without_its_english_lines_cannot_be_drawn_in_english(tmp_path):
     copy = tmp_path / CONCEPT_MAP.path.name
-    copy.write_text(re.sub(r"^%% en accDescr: .*\n", "", CONCEPT_MAP.path.read_text(encoding="utf-8"), flags=re.M), encoding="utf-8")
-    with pytest.raises(diagrams.DiagramError, match=r"needs one `accDescr: …` line .* and one `%% en accDescr: …` line .*; found 1 and 0"):
+    copy.write_text(
+        re.sub(r"^%% en accDescr: .*\n", "", CONCEPT_MAP.path.read_text(encoding="utf-8"), flags=re.M), encoding="utf-8"
+    )
+    with pytest.raises(
+        diagrams.DiagramError,
+        match=r"needs one `accDescr: …` line .* and one `%% en accDescr: …` line .*; found 1 and 0",
+    ):
         diagrams.source_in(catalog.Snippet(copy, "2", keras3=False), "en")
 
 
@@ -272,8 +313,11 @@ def test_an_mmd_without_its_english_lines_cannot_be_drawn_in_english(tmp_path):
 
 def test_the_chinese_site_publishes_no_english_file(site):
     # site/en/ is the English edition; the original edition is everything else.
-    english = sorted(path.relative_to(site).as_posix() for path in site.rglob("*")
-                     if path.relative_to(site).parts[0] != "en" and (".en." in path.name or path.name.endswith(".en")))
+    english = sorted(
+        path.relative_to(site).as_posix()
+        for path in site.rglob("*")
+        if path.relative_to(site).parts[0] != "en" and (".en." in path.name or path.name.endswith(".en"))
+    )
     assert not english, f"the Chinese build published {english}"
     assert not (site / "notebooks" / f"{ARTICLE[0].name}.en").exists()
     assert (site / "figures" / RUNNABLE[0].name / "training-curves.light.svg").is_file()

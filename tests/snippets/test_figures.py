@@ -46,9 +46,15 @@ def test_each_frozen_run_drew_curves_data_and_model_in_both_palettes(snippet):
         assert f["alt"].startswith(f["caption"].split("：")[0]) and len(f["alt"]) > 20, f["alt"]
         assert f["width"] == figures.WIDTH and 100 < f["height"] < 600
     files = freeze.read_manifest()[snippet.name]["figures"]["files"]
-    expected = {f"{snippet.figures.relative_to(catalog.ROOT).as_posix()}/{name}" for f in found for name in freeze.figure_files(f)}
+    expected = {
+        f"{snippet.figures.relative_to(catalog.ROOT).as_posix()}/{name}"
+        for f in found
+        for name in freeze.figure_files(f)
+    }
     expected |= {f"{snippet.figures.relative_to(catalog.ROOT).as_posix()}/{figures.INDEX}"}
-    expected |= {path.relative_to(catalog.ROOT).as_posix() for path in (snippet.figures_include, snippet.figures_include_en)}
+    expected |= {
+        path.relative_to(catalog.ROOT).as_posix() for path in (snippet.figures_include, snippet.figures_include_en)
+    }
     assert set(files) == expected
     assert len(expected) == 4 * len(NAMES) + 3, "each figure in two languages and two palettes, the index, two includes"
 
@@ -61,11 +67,17 @@ def test_svgs_parse_name_their_picture_and_need_no_font(snippet):
                 path = snippet.figures / file
                 root = ElementTree.parse(path).getroot()
                 assert root.tag == f"{SVG}svg", path
-                assert root[0].tag == f"{SVG}title" and root[0].text == words["alt"], f"{path}: no <title> with the alt text first"
+                assert root[0].tag == f"{SVG}title" and root[0].text == words["alt"], (
+                    f"{path}: no <title> with the alt text first"
+                )
                 _, _, width, height = (float(v) for v in root.get("viewBox").split())
-                assert math.isclose(width / height, f["width"] / f["height"], rel_tol=0.01), f"{path}: not the size the page reserves"
+                assert math.isclose(width / height, f["width"] / f["height"], rel_tol=0.01), (
+                    f"{path}: not the size the page reserves"
+                )
                 text = path.read_text(encoding="utf-8")
-                assert "<text" not in text, f"{path}: text left as <text>, which needs a CJK font on the reader's machine"
+                assert "<text" not in text, (
+                    f"{path}: text left as <text>, which needs a CJK font on the reader's machine"
+                )
                 assert "<dc:date>" not in text, f"{path}: a date makes every freeze differ"
 
 
@@ -73,21 +85,27 @@ def test_svgs_parse_name_their_picture_and_need_no_font(snippet):
 def test_curve_numbers_are_the_history_the_frozen_output_printed(snippet):
     data = figure(snippet, "training-curves")["data"]
     printed = [m.groupdict() for m in EPOCH_LINE.finditer(snippet.frozen_output.read_text(encoding="utf-8"))]
-    assert len(printed) == len(data["epochs"]) == len(data["loss"]), f"{snippet.frozen_output.name}: {len(printed)} epoch lines"
+    assert len(printed) == len(data["epochs"]) == len(data["loss"]), (
+        f"{snippet.frozen_output.name}: {len(printed)} epoch lines"
+    )
     for key in ("loss", "accuracy", "val_loss", "val_accuracy"):
         if printed[0][key] is None:
             assert key not in data, f"{key} drawn but not printed"
             continue
         # Keras prints each epoch's value with 4 decimals (or 4 significant digits below 0.001).
         shown = [float(p[key]) for p in printed]
-        assert all(math.isclose(a, b, rel_tol=1e-3, abs_tol=5.1e-5) for a, b in zip(data[key], shown)), (key, data[key], shown)
+        assert all(math.isclose(a, b, rel_tol=1e-3, abs_tol=5.1e-5) for a, b in zip(data[key], shown, strict=True)), (
+            key,
+            data[key],
+            shown,
+        )
 
 
 def polyline(root, gid: str) -> list[tuple[float, float]]:
     group = root.find(f".//{SVG}g[@id='{gid}']")
     assert group is not None, f"no curve <g id={gid!r}>"
     numbers = [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?", group.find(f"{SVG}path").get("d"))]
-    return list(zip(numbers[::2], numbers[1::2]))
+    return list(zip(numbers[::2], numbers[1::2], strict=True))
 
 
 def residual(xs: list[float], ys: list[float]) -> tuple[float, float]:
@@ -95,8 +113,8 @@ def residual(xs: list[float], ys: list[float]) -> tuple[float, float]:
     n = len(xs)
     mx, my = sum(xs) / n, sum(ys) / n
     spread = sum((x - mx) ** 2 for x in xs)
-    a = sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / spread if spread else 0.0
-    return a, max(abs(y - (my + a * (x - mx))) for x, y in zip(xs, ys))
+    a = sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / spread if spread else 0.0
+    return a, max(abs(y - (my + a * (x - mx))) for x, y in zip(xs, ys, strict=True))
 
 
 @pytest.mark.parametrize("snippet", RUNNABLE, ids=[s.id for s in RUNNABLE])
@@ -114,13 +132,17 @@ def test_the_svg_draws_exactly_those_numbers(snippet):
             values, heights, xs, epochs = [], [], [], []
             for key in (k for k in keys if k in data):
                 points = polyline(root, key)
-                assert len(points) == len(data[key]), f"{file}: {key} has {len(points)} points, the History {len(data[key])}"
+                assert len(points) == len(data[key]), (
+                    f"{file}: {key} has {len(points)} points, the History {len(data[key])}"
+                )
                 values += data[key]
                 heights += [y for _, y in points]
                 xs += [x for x, _ in points]
                 epochs += data["epochs"]
             slope, off = residual(values, heights)
-            assert slope < 0 and off < 0.01, f"{file}: the {panel} curve is not the History's numbers (off by {off:.3f} px)"
+            assert slope < 0 and off < 0.01, (
+                f"{file}: the {panel} curve is not the History's numbers (off by {off:.3f} px)"
+            )
             slope, off = residual(epochs, xs)
             assert slope > 0 and off < 0.01, f"{file}: the {panel} points are not one per epoch"
 
@@ -128,7 +150,11 @@ def test_the_svg_draws_exactly_those_numbers(snippet):
 @pytest.mark.parametrize("snippet", RUNNABLE, ids=[s.id for s in RUNNABLE])
 def test_page_include_shows_each_figure_lazily_sized_in_both_palettes(snippet):
     assert snippet.figures_include.read_text(encoding="utf-8") == freeze.figures_markdown(snippet, drawn(snippet))
-    pages = [p for p in catalog.DOCS.glob("*.md") if f'--8<-- "{snippet.figures_include.relative_to(catalog.ROOT).as_posix()}"' in p.read_text(encoding="utf-8")]
+    pages = [
+        p
+        for p in catalog.DOCS.glob("*.md")
+        if f'--8<-- "{snippet.figures_include.relative_to(catalog.ROOT).as_posix()}"' in p.read_text(encoding="utf-8")
+    ]
     assert [p.name for p in pages] == [snippet.page], f"{snippet.figures_include.name} is included by {pages}"
 
 
@@ -148,7 +174,11 @@ def test_a_figure_is_the_same_bytes_every_time(tmp_path, monkeypatch):
         outputs.append({p.name: p.read_bytes() for p in (tmp_path / run).iterdir()})
     assert outputs[0] == outputs[1]
     assert sorted(outputs[0]) == [
-        "figures.json", "training-curves.dark.svg", "training-curves.en.dark.svg", "training-curves.en.light.svg", "training-curves.light.svg"
+        "figures.json",
+        "training-curves.dark.svg",
+        "training-curves.en.dark.svg",
+        "training-curves.en.light.svg",
+        "training-curves.light.svg",
     ]
 
 
@@ -186,13 +216,16 @@ def test_a_missing_cjk_font_fails_the_freeze_naming_the_package(tmp_path, monkey
 
 
 def check_copy(tmp_path, edit) -> subprocess.CompletedProcess:
-    """`python -m snippets check` in a copy of snippets/, docs/ and package.json (the diagram's Mermaid pin) after `edit(copy_root)`."""
+    """`python -m snippets check` in a copy of snippets/, docs/ and package.json (the diagram's Mermaid pin) after
+    `edit(copy_root)`."""
     for name in ("snippets", "docs"):
         shutil.copytree(catalog.ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(catalog.ROOT / "package.json", tmp_path / "package.json")
     edit(tmp_path)
     env = dict(os.environ, PYTHONPATH=str(tmp_path))
-    return subprocess.run([sys.executable, "-m", "snippets", "check"], cwd=tmp_path, env=env, capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "-m", "snippets", "check"], cwd=tmp_path, env=env, capture_output=True, text=True
+    )
 
 
 def append(path, text):
@@ -201,28 +234,40 @@ def append(path, text):
 
 
 def test_an_edited_snippet_is_stale_naming_its_figures_and_the_freeze_command(tmp_path):
-    result = check_copy(tmp_path, lambda root: append(root / "snippets" / "s4_3_binary_classifier.py", "print('edited')\n"))
+    result = check_copy(
+        tmp_path, lambda root: append(root / "snippets" / "s4_3_binary_classifier.py", "print('edited')\n")
+    )
     assert result.returncode == 1
     assert (
         "snippets/s4_3_binary_classifier.py changed since its output and figures were frozen "
-        "(snippets/_frozen/s4_3_binary_classifier.txt; docs/figures/s4_3_binary_classifier/: training-curves, data, model); "
+        "(snippets/_frozen/s4_3_binary_classifier.txt; docs/figures/s4_3_binary_classifier/: training-curves, "
+        "data, model); "
         "run `python -m snippets freeze 4.3`"
     ) in result.stdout, result.stdout
 
 
 def test_a_figure_edited_by_hand_is_named(tmp_path):
-    result = check_copy(tmp_path, lambda root: append(root / "docs" / "figures" / "s5_2_image_classifier" / "data.dark.svg", "\n"))
+    result = check_copy(
+        tmp_path, lambda root: append(root / "docs" / "figures" / "s5_2_image_classifier" / "data.dark.svg", "\n")
+    )
     assert result.returncode == 1
-    assert ("snippets/s5_2_image_classifier.py: docs/figures/s5_2_image_classifier/data.dark.svg is not the figure file "
-            "that was frozen (edited by hand?); run `python -m snippets freeze 5.2`") in result.stdout, result.stdout
+    assert (
+        "snippets/s5_2_image_classifier.py: docs/figures/s5_2_image_classifier/data.dark.svg is not the figure file "
+        "that was frozen (edited by hand?); run `python -m snippets freeze 5.2`"
+    ) in result.stdout, result.stdout
 
 
 def test_changed_figure_code_makes_every_run_stale(tmp_path):
     result = check_copy(tmp_path, lambda root: append(root / "snippets" / "figures.py", "# edited\n"))
     assert result.returncode == 1
     lines = result.stdout.splitlines()
-    assert len(lines) == len(RUNNABLE) and all(line.startswith("snippets/figures.py changed since the figures of") for line in lines)
-    assert "docs/figures/s3_2_nlp_model_keras3/: training-curves, data, model); run `python -m snippets freeze 3.2-keras3`" in result.stdout
+    assert len(lines) == len(RUNNABLE) and all(
+        line.startswith("snippets/figures.py changed since the figures of") for line in lines
+    )
+    assert (
+        "docs/figures/s3_2_nlp_model_keras3/: training-curves, data, model); run `python -m snippets freeze 3.2-keras3`"
+        in result.stdout
+    )
 
 
 # The English edition's files are frozen and checked like the Chinese ones.
@@ -243,32 +288,67 @@ def edit_json(path, change):
 @pytest.mark.parametrize(
     ("edit", "message"),
     [
-        (lambda root: append(root / "docs/figures/s4_3_binary_classifier/model.en.light.svg", "\n"),
-         "snippets/s4_3_binary_classifier.py: docs/figures/s4_3_binary_classifier/model.en.light.svg is not the figure file that was frozen "
-         + NOT_FROZEN.format(id="4.3")),
-        (lambda root: drop(root / "docs/figures/s3_2_nlp_model_keras3/data.en.dark.svg"),
-         "snippets/s3_2_nlp_model_keras3.py: figure file docs/figures/s3_2_nlp_model_keras3/data.en.dark.svg is missing; "
-         "run `python -m snippets freeze 3.2-keras3`"),
-        (lambda root: append(root / "snippets/_frozen/s5_2_image_classifier.figures.en.md", "\n"),
-         "snippets/s5_2_image_classifier.py: snippets/_frozen/s5_2_image_classifier.figures.en.md is not the figure file that was frozen "
-         + NOT_FROZEN.format(id="5.2")),
-        (lambda root: drop(root / "snippets/_frozen/s3_1_deep_learning_model_keras3.figures.en.md"),
-         "snippets/s3_1_deep_learning_model_keras3.py: figure file snippets/_frozen/s3_1_deep_learning_model_keras3.figures.en.md is missing"),
-        (lambda root: append(root / "docs/notebooks/s3_1_deep_learning_model.en.ipynb", "\n"),
-         "snippets/s3_1_deep_learning_model.py: docs/notebooks/s3_1_deep_learning_model.en.ipynb is not the English notebook that was frozen "
-         + NOT_FROZEN.format(id="3.1")),
-        (lambda root: drop(root / "docs/notebooks/s5_2_image_classifier.en.ipynb"),
-         "snippets/s5_2_image_classifier.py: English notebook docs/notebooks/s5_2_image_classifier.en.ipynb is missing; "
-         "run `python -m snippets freeze 5.2`"),
-        (lambda root: append(root / "snippets/s2_concept_map.en.svg", "\n"),
-         "snippets/s2_concept_map.en.svg was edited by hand (its sha256 is not the one frozen); run `python -m snippets freeze 2`"),
-        (lambda root: drop(root / "snippets/s2_concept_map.en.svg"),
-         "snippets/s2_concept_map.mmd: frozen SVG snippets/s2_concept_map.en.svg is missing; run `python -m snippets freeze 2`"),
-        (lambda root: edit_json(root / "snippets/_frozen/manifest.json", lambda m: m["s2_concept_map"].pop("svg_en")),
-         "snippets/s2_concept_map.mmd: snippets/s2_concept_map.en.svg is not in snippets/_frozen/manifest.json; run `python -m snippets freeze 2`"),
+        (
+            lambda root: append(root / "docs/figures/s4_3_binary_classifier/model.en.light.svg", "\n"),
+            "snippets/s4_3_binary_classifier.py: docs/figures/s4_3_binary_classifier/model.en.light.svg is not the "
+            "figure file that was frozen " + NOT_FROZEN.format(id="4.3"),
+        ),
+        (
+            lambda root: drop(root / "docs/figures/s3_2_nlp_model_keras3/data.en.dark.svg"),
+            "snippets/s3_2_nlp_model_keras3.py: figure file docs/figures/s3_2_nlp_model_keras3/data.en.dark.svg is "
+            "missing; "
+            "run `python -m snippets freeze 3.2-keras3`",
+        ),
+        (
+            lambda root: append(root / "snippets/_frozen/s5_2_image_classifier.figures.en.md", "\n"),
+            "snippets/s5_2_image_classifier.py: snippets/_frozen/s5_2_image_classifier.figures.en.md is not the "
+            "figure file that was frozen " + NOT_FROZEN.format(id="5.2"),
+        ),
+        (
+            lambda root: drop(root / "snippets/_frozen/s3_1_deep_learning_model_keras3.figures.en.md"),
+            "snippets/s3_1_deep_learning_model_keras3.py: figure file "
+            "snippets/_frozen/s3_1_deep_learning_model_keras3.figures.en.md is missing",
+        ),
+        (
+            lambda root: append(root / "docs/notebooks/s3_1_deep_learning_model.en.ipynb", "\n"),
+            "snippets/s3_1_deep_learning_model.py: docs/notebooks/s3_1_deep_learning_model.en.ipynb is not the "
+            "English notebook that was frozen " + NOT_FROZEN.format(id="3.1"),
+        ),
+        (
+            lambda root: drop(root / "docs/notebooks/s5_2_image_classifier.en.ipynb"),
+            "snippets/s5_2_image_classifier.py: English notebook docs/notebooks/s5_2_image_classifier.en.ipynb is "
+            "missing; "
+            "run `python -m snippets freeze 5.2`",
+        ),
+        (
+            lambda root: append(root / "snippets/s2_concept_map.en.svg", "\n"),
+            "snippets/s2_concept_map.en.svg was edited by hand (its sha256 is not the one frozen); run `python -m "
+            "snippets freeze 2`",
+        ),
+        (
+            lambda root: drop(root / "snippets/s2_concept_map.en.svg"),
+            "snippets/s2_concept_map.mmd: frozen SVG snippets/s2_concept_map.en.svg is missing; run `python -m "
+            "snippets freeze 2`",
+        ),
+        (
+            lambda root: edit_json(
+                root / "snippets/_frozen/manifest.json", lambda m: m["s2_concept_map"].pop("svg_en")
+            ),
+            "snippets/s2_concept_map.mmd: snippets/s2_concept_map.en.svg is not in snippets/_frozen/manifest.json; "
+            "run `python -m snippets freeze 2`",
+        ),
     ],
-    ids=["svg-edited", "svg-missing", "captions-edited", "captions-missing", "notebook-edited", "notebook-missing",
-         "diagram-edited", "diagram-missing", "diagram-unstamped"],
+    ids=[
+        "svg-edited",
+        "svg-missing",
+        "captions-edited",
+        "captions-missing",
+        "notebook-edited",
+        "notebook-missing",
+        "diagram-edited",
+        "diagram-missing",
+        "diagram-unstamped",
+    ],
 )
 def test_a_stale_english_file_fails_check_naming_it_and_the_freeze_command(tmp_path, edit, message):
     result = check_copy(tmp_path, edit)
@@ -279,11 +359,17 @@ def test_a_stale_english_file_fails_check_naming_it_and_the_freeze_command(tmp_p
 def test_an_english_text_of_the_diagram_changed_without_redrawing_fails_check(tmp_path):
     def edit(root):
         mmd = root / "snippets" / "s2_concept_map.mmd"
-        mmd.write_text(mmd.read_text(encoding="utf-8").replace("%% en accTitle: Section 2", "%% en accTitle: Part 2"), encoding="utf-8")
+        mmd.write_text(
+            mmd.read_text(encoding="utf-8").replace("%% en accTitle: Section 2", "%% en accTitle: Part 2"),
+            encoding="utf-8",
+        )
 
     result = check_copy(tmp_path, edit)
     assert result.returncode == 1
-    assert "snippets/s2_concept_map.mmd changed since snippets/s2_concept_map.svg was drawn; run `python -m snippets freeze 2`" in result.stdout
+    assert (
+        "snippets/s2_concept_map.mmd changed since snippets/s2_concept_map.svg was drawn; run `python -m snippets "
+        "freeze 2`" in result.stdout
+    )
 
 
 def test_a_freeze_from_before_the_english_edition_is_stale(tmp_path):
@@ -300,11 +386,16 @@ def test_a_freeze_from_before_the_english_edition_is_stale(tmp_path):
 
         def forget(manifest):
             files = manifest[name]["figures"]["files"]
-            manifest[name]["figures"]["files"] = {k: v for k, v in files.items() if ".en." not in k} | {f"docs/figures/{name}/{figures.INDEX}": stamp}
+            manifest[name]["figures"]["files"] = {k: v for k, v in files.items() if ".en." not in k} | {
+                f"docs/figures/{name}/{figures.INDEX}": stamp
+            }
 
         edit_json(root / "snippets" / "_frozen" / "manifest.json", forget)
 
     result = check_copy(tmp_path, edit)
     assert result.returncode == 1
-    assert (f"snippets/{name}.py: the English edition of its figures was not frozen (docs/figures/{name}/figures.json has no English "
-            "text for training-curves, data, model); run `python -m snippets freeze 4.3`") in result.stdout, result.stdout
+    assert (
+        f"snippets/{name}.py: the English edition of its figures was not frozen (docs/figures/{name}/figures.json "
+        "has no English "
+        "text for training-curves, data, model); run `python -m snippets freeze 4.3`"
+    ) in result.stdout, result.stdout

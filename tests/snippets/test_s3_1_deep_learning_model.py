@@ -8,9 +8,9 @@ import pytest
 
 from snippets import s3_1_deep_learning_model as snippet
 
-
 # The article's own `input_shape=` makes Keras 3 warn; expected here (the Keras 3 tab shows the fix).
 pytestmark = pytest.mark.filterwarnings("ignore:Do not pass an `input_shape`:UserWarning")
+
 
 @pytest.fixture(scope="module")
 def trained():

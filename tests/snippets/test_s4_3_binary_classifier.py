@@ -7,9 +7,9 @@ import importlib
 import numpy as np
 import pytest
 
-
 # The article's own `input_shape=` makes Keras 3 warn; expected here (the Keras 3 tab shows the fix).
 pytestmark = pytest.mark.filterwarnings("ignore:Do not pass an `input_shape`:UserWarning")
+
 
 @pytest.fixture(scope="module")
 def run():

@@ -22,7 +22,9 @@ ACCEPTED: dict[str, str] = {}
 
 def article_pip_packages() -> list[str]:
     section = SCRIPT.read_text(encoding="utf-8").split("[end:")[0]
-    return [pkg for line in section.splitlines() if (m := re.match(r"\s*pip install (.+)", line)) for pkg in m[1].split()]
+    return [
+        pkg for line in section.splitlines() if (m := re.match(r"\s*pip install (.+)", line)) for pkg in m[1].split()
+    ]
 
 
 def pinned() -> set[str]:
@@ -57,7 +59,11 @@ def test_reads_the_articles_install_line():
 @pytest.mark.parametrize("package", article_pip_packages())
 def test_installed_packages_are_ones_the_project_uses(package):
     if package in ACCEPTED:
-        users = [p.name for p in catalog.SNIPPETS.glob("*.py") if re.search(rf"^\s*(import|from) {package}\b", p.read_text(), re.M)]
+        users = [
+            p.name
+            for p in catalog.SNIPPETS.glob("*.py")
+            if re.search(rf"^\s*(import|from) {package}\b", p.read_text(), re.M)
+        ]
         assert not users, f"{package} is now imported by {users}: pin it in requirements.txt and drop it from ACCEPTED"
     else:
         assert package in pinned(), f"{SCRIPT.name} installs {package!r}, which requirements.txt does not pin"
@@ -67,4 +73,6 @@ def test_each_accepted_exception_is_explained_on_the_page(site):
     soup = BeautifulSoup((site / "5-project" / "index.html").read_text(encoding="utf-8"), "html.parser")
     notes = [box.get_text() for box in soup.select(".admonition") if "编者注" in box.get_text()]
     for package, reason in ACCEPTED.items():
-        assert any(package in note for note in notes), f"5-project.md: no 编者注 explains why {package} is installed ({reason})"
+        assert any(package in note for note in notes), (
+            f"5-project.md: no 编者注 explains why {package} is installed ({reason})"
+        )

@@ -15,6 +15,7 @@ ROOT = Path(__file__).resolve().parents[2]
 # The article's own `input_shape=` makes Keras 3 warn; expected here (the Keras 3 tab shows the fix).
 pytestmark = pytest.mark.filterwarnings("ignore:Do not pass an `input_shape`:UserWarning")
 
+
 @pytest.fixture(scope="module")
 def run():
     """Importing the module runs it (its article lines are module-level statements)."""

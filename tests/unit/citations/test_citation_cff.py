@@ -12,6 +12,7 @@ import json
 import jsonschema
 import pytest
 import yaml
+
 from citation_html import ROOT, citation_metadata
 
 SCHEMA = json.loads((ROOT / "tests" / "schemas" / "cff-1.2.0.schema.json").read_text(encoding="utf-8"))

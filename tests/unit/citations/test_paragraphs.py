@@ -5,8 +5,17 @@ from __future__ import annotations
 import markdown
 from bs4 import BeautifulSoup
 
-EXTENSIONS = ["admonition", "attr_list", "def_list", "md_in_html", "pymdownx.arithmatex", "pymdownx.details",
-              "pymdownx.superfences", "pymdownx.tabbed", "citations.paragraphs"]
+EXTENSIONS = [
+    "admonition",
+    "attr_list",
+    "def_list",
+    "md_in_html",
+    "pymdownx.arithmatex",
+    "pymdownx.details",
+    "pymdownx.superfences",
+    "pymdownx.tabbed",
+    "citations.paragraphs",
+]
 CONFIG = {"pymdownx.arithmatex": {"generic": True}, "pymdownx.tabbed": {"alternate_style": True}}
 
 SOURCE = """
@@ -97,6 +106,8 @@ def test_blocks_of_the_author_are_numbered_per_section_ours_are_not():
     ]
     soup = BeautifulSoup(html, "html.parser")
     assert soup.select_one("#sec-1-1-p6 > .arithmatex") is not None
-    assert soup.select_one("#sec-1-1-p8 > .tabbed-set > input:first-child") is not None, "the tab set keeps its structure"
+    assert soup.select_one("#sec-1-1-p8 > .tabbed-set > input:first-child") is not None, (
+        "the tab set keeps its structure"
+    )
     assert not soup.select(".admonition .para-num, details .para-num, .tabbed-set .para-num")
     assert "正文前" in soup.find("p").get_text() and not soup.find("p").has_attr("id")

@@ -6,14 +6,17 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+
+from helpers import ROOT
 from manuscript import blocks
 
 SNIPPETS = ROOT / "snippets"
 DOCS = ROOT / "docs"
 INCLUDE = re.compile(r'^\s*-{1,}8<-{1,}\s+"(?P<path>[^":]+)(?::(?P<section>[\w-]+))?"', re.M)
 SECTION = re.compile(r"-{1,}8<-{1,}\s+\[(start|end):([\w-]+)\]")
-FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[^\n]*\n(?P<body>.*?)^(?P=indent)(?P=fence)[ \t]*$", re.M | re.S)
+FENCE = re.compile(
+    r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[^\n]*\n(?P<body>.*?)^(?P=indent)(?P=fence)[ \t]*$", re.M | re.S
+)
 ARTICLE_CODE = [b for b in blocks() if b.kind == "code"]
 
 
@@ -57,7 +60,9 @@ def test_include_resolves(page, path, section):
 def test_every_article_snippet_is_shown_on_a_page():
     shown = {(path, section) for _, path, section in includes()}
     for file in snippet_files_with_article():
-        assert (f"snippets/{file.name}", "article") in shown, f"snippets/{file.name}: no page includes its article section"
+        assert (f"snippets/{file.name}", "article") in shown, (
+            f"snippets/{file.name}: no page includes its article section"
+        )
 
 
 @pytest.mark.parametrize("page", sorted(DOCS.rglob("*.md")), ids=lambda p: p.name)
@@ -68,4 +73,6 @@ def test_page_has_no_article_code_written_inline(page):
         if all(INCLUDE.match(line) for line in body):
             continue
         pasted = [line for line in body if line in article_lines]
-        assert not pasted, f"{page.relative_to(ROOT)}: article code written inline ({pasted[0]!r}); include it from snippets/"
+        assert not pasted, (
+            f"{page.relative_to(ROOT)}: article code written inline ({pasted[0]!r}); include it from snippets/"
+        )
