@@ -13,7 +13,7 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: serve serve-en check test build pdf deps
+.PHONY: serve serve-full serve-en check test build pdf deps
 
 deps: $(VENV)/.installed node_modules/.installed
 
@@ -29,14 +29,21 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
+# A preview of the page being edited: what it does not need (the print page) is left out, as
+# Material's convention for previews has it (FULL_SITE=false: mkdocs.yml, print-site's `enabled`).
+ADDR ?= 127.0.0.1:8000
 serve: deps
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	FULL_SITE=false $(BIN)/mkdocs serve --dev-addr $(ADDR)
+
+# The whole site under `mkdocs serve`, the print page included.
+serve-full: deps
+	$(BIN)/mkdocs serve --dev-addr $(ADDR)
 
 # The English edition on its own (mkdocs.en.yml), at /en/ as deployed: its citations need a
 # site URL ending in the edition's path (citations/build.py). `make build` writes both editions.
 EN_ADDR ?= 127.0.0.1:8001
 serve-en: deps
-	SITE_URL=http://$(EN_ADDR)/en/ $(BIN)/mkdocs serve -f mkdocs.en.yml --dev-addr $(EN_ADDR)
+	FULL_SITE=false SITE_URL=http://$(EN_ADDR)/en/ $(BIN)/mkdocs serve -f mkdocs.en.yml --dev-addr $(EN_ADDR)
 
 build: deps
 	$(BIN)/mkdocs build --strict

@@ -244,6 +244,8 @@ class Build:
 
     @staticmethod
     def check_print_page(config) -> None:
+        if not edition.has_print_page(config):
+            return
         path = Path(config.site_dir) / PRINT_PAGE
         if not path.is_file():
             raise CitationError(f"{path} was not written (is the print-site plugin enabled?)")

@@ -14,12 +14,19 @@ from mkdocs.utils import get_build_datetime
 from print_edition import figures, links, markup, pdf, static
 from print_edition.errors import PrintEditionError
 from print_edition.languages import for_build
+from sitekit import edition
 
 
 def finish(config, page_urls: dict[str, str]) -> None:
+    if not edition.has_print_page(config):
+        if pdf.wanted(config):
+            raise PrintEditionError(
+                "print_edition/finish.py: PDF=1 prints the print page, which FULL_SITE=false leaves out"
+            )
+        return
     site = Path(config.site_dir)
-    edition = for_build(config)
-    path = site / edition.print_page
+    printed = for_build(config)
+    path = site / printed.print_page
     if not path.is_file():
         raise PrintEditionError(f"print_edition/finish.py: {path} was not written (is the print-site plugin enabled?)")
     html = path.read_text(encoding="utf-8")
@@ -29,4 +36,4 @@ def finish(config, page_urls: dict[str, str]) -> None:
     html = figures.keep_lazy(html, path)
     path.write_text(html, encoding="utf-8")
     if pdf.wanted(config):
-        pdf.make(site, edition, site_url=config.site_url or "", built=get_build_datetime())
+        pdf.make(site, printed, site_url=config.site_url or "", built=get_build_datetime())

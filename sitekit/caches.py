@@ -16,6 +16,10 @@
   cleaned, it builds it again from its word list before the first build can
   index anything. Kept in .cache/jieba/. Set before Material's search plugin
   loads the user dictionary (which initialises jieba): the hook's on_config runs first.
+
+Neither says so in every build's log: jieba's "Building prefix dict …" lines are off, and
+so are mkdocs-jupyter's lines for each notebook it finds in its cache or converts and
+each file it copies (sixteen a build), unless MkDocs is verbose (-v).
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ import jieba
 import jinja2
 
 CACHE = ".cache"
+NOTEBOOK_LOGGERS = ("mkdocs.plugins.mkdocs_jupyter", "mkdocs.mkdocs-jupyter")
 
 
 def keep_in_project(config) -> None:
@@ -46,3 +51,7 @@ def keep_in_project(config) -> None:
         return env
 
     config.theme.get_env = get_env
+
+    if logging.getLogger("mkdocs").getEffectiveLevel() > logging.DEBUG:
+        for name in NOTEBOOK_LOGGERS:
+            logging.getLogger(name).setLevel(logging.WARNING)

@@ -36,6 +36,12 @@ def paths(config) -> dict[str, str]:
     return found
 
 
+def has_print_page(config) -> bool:
+    """Whether this build writes the print page: mkdocs-print-site-plugin's own switch, off under
+    `make serve` (FULL_SITE=false), where a preview of the page being edited does not need it."""
+    return bool(config.plugins["print-site"].config.get("enabled", True))
+
+
 def mark_part_of(config, whole) -> None:
     """`config` (a translation's) is built by the build of `whole` (the original's), into its site."""
     config.extra[PART_OF] = language(whole)

@@ -1,5 +1,5 @@
 """Accessible in both colour schemes, on phones and by keyboard, beyond axe-core's rules
-(which test_pages.py runs on every page in every view).
+(which page_checks.py runs on every page in every view).
 
 What a screen reader hears and a keyboard can do, read from
 Chromium's accessibility tree (Playwright's aria snapshots) and driven by keys:
@@ -18,6 +18,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 from .conftest import VIEWPORTS
+from .page_checks import ALLOWED
 
 # -- Screen readers: Chromium's accessibility tree ------------------------------------
 
@@ -272,3 +273,8 @@ def test_reduced_motion_stops_animations_and_transitions(visit, reduced_motion):
         assert not moving, f"moves although the reader asked for reduced motion: {moving}"
     else:
         assert moving, "nothing moved: the test no longer sees animations and transitions"
+
+
+def test_allowed_violations_are_explained():
+    for entry in ALLOWED:
+        assert entry.template.startswith("material/templates/") and len(entry.reason) > 80 and entry.views, entry

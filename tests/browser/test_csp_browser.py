@@ -1,6 +1,6 @@
 """The browser enforces the site's Content-Security-Policy.
 
-tests/browser/test_pages.py shows that no page of the real site breaks it. Here
+tests/browser/page_checks.py shows that no page of the real site breaks it. Here
 a copy of the project is tampered with in the two ways the policy exists for: a
 template that loads a script from another host, and an inline script nobody
 hashed, added to a built page (as a host's "snippet injection" or a later

@@ -1,6 +1,6 @@
 """The two editions in Chromium: the language selector keeps the reader's page and anchor both
 ways (with JavaScript; without it, the page), English search finds English pages only.
-(Every English page is also loaded, photographed and checked by test_pages.py and test_rendering.py,
+(Every English page is also loaded, photographed and checked by page_checks.py and test_rendering.py,
 which read every page the build wrote.)"""
 
 from __future__ import annotations

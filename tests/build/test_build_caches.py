@@ -41,11 +41,12 @@ def test_a_warm_build_converts_no_notebook_in_either_edition(tmp_path, site):
     notebooks = sorted((ROOT / "docs" / "notebooks").glob("*.ipynb"))  # both editions'
     project = copy_project(tmp_path / "project")  # with the formulas' and citations' caches, not the notebooks'
 
-    first = mkdocs_build(project, tmp_path / "first")
+    # -v: mkdocs-jupyter's lines on its cache are shown in a verbose build only (sitekit/caches.py).
+    first = mkdocs_build(project, tmp_path / "first", "-v")
     assert first.returncode == 0, first.stderr[-2000:]
     assert first.stderr.count("Cache miss, writing:") == len(notebooks), first.stderr[-3000:]
 
-    second = mkdocs_build(project, tmp_path / "second")
+    second = mkdocs_build(project, tmp_path / "second", "-v")
     assert second.returncode == 0, second.stderr[-2000:]
     converted = [line for line in second.stderr.splitlines() if "Cache miss" in line or "Evicted stale cache" in line]
     assert not converted, "a warm build converted notebooks again:\n" + "\n".join(converted)

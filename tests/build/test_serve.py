@@ -19,8 +19,11 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
+
+import pytest
 
 from helpers import ROOT, copy_project, mkdocs_build
 
@@ -116,14 +119,19 @@ def test_the_served_site_is_the_built_site_after_an_edit(tmp_path):
         server.stop()
 
 
-def test_make_serve_en_serves_the_english_edition(tmp_path):
-    """The README's command for the English edition (it once stopped at its first build:
-    mkdocs serve made the site URL the server's root, without the edition's path)."""
+@pytest.mark.parametrize(
+    ("target", "address", "pages", "language"),
+    [("serve", "ADDR", ("", "4-math/"), "zh"), ("serve-en", "EN_ADDR", ("en/", "en/4-math/"), "en")],
+)
+def test_make_serve_previews_the_edition_without_the_print_page(tmp_path, target, address, pages, language):
+    """The README's commands (serve-en once stopped at its first build: mkdocs serve made the site
+    URL the server's root, without the edition's path). A preview leaves the print page out
+    (FULL_SITE=false); `make serve-full` serves everything."""
     port = free_port()
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", TMPDIR=str(tmp_path), SOURCE_DATE_EPOCH=EPOCH)
     env.pop("SITE_URL", None)
     process = subprocess.Popen(
-        ["make", "--no-print-directory", "serve-en", f"EN_ADDR=127.0.0.1:{port}"],
+        ["make", "--no-print-directory", target, f"{address}=127.0.0.1:{port}"],
         cwd=ROOT,
         env=env,
         stdout=subprocess.PIPE,
@@ -136,16 +144,18 @@ def test_make_serve_en_serves_the_english_edition(tmp_path):
     try:
         deadline = time.monotonic() + 180
         while not any("Serving on" in line for line in lines):
-            assert process.poll() is None and time.monotonic() < deadline, "make serve-en did not serve:\n" + "".join(
+            assert process.poll() is None and time.monotonic() < deadline, f"make {target} did not serve:\n" + "".join(
                 lines[-30:]
             )
             time.sleep(0.1)
-        for path in ("en/", "en/4-math/", "en/print_page/"):
+        for path in pages:
             with urllib.request.urlopen(f"http://127.0.0.1:{port}/{path}") as response:
                 page = response.read().decode("utf-8")
-            assert '<html lang="en"' in page, f"make serve-en: /{path} is not the English edition"
+            assert f'<html lang="{language}"' in page, f"make {target}: /{path} is not the {language} edition"
+            assert "print_page/" not in page, f"make {target}: /{path} links to the print page a preview leaves out"
+        with pytest.raises(urllib.error.HTTPError, match="404"):
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/{pages[0]}print_page/")
         problems = [line for line in lines if "WARNING" in line or "ERROR" in line]
-        assert not problems, "make serve-en:\n" + "".join(problems)
+        assert not problems, f"make {target}:\n" + "".join(problems)
     finally:
         os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=30)

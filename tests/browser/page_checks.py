@@ -1,6 +1,6 @@
-"""Every built page, light and dark, desktop and phone (conftest.page_views: one load of
-each page per view, ~2 minutes a view; the tests that read them share this module, so
-`make test`'s workers, which are dealt whole modules, load them once).
+"""The checks of every built page in a view (conftest.page_views: one load of each page per
+view, ~2 minutes a view). test_pages_desktop.py and test_pages_phone.py run them, two views
+each: `make test`'s workers are dealt whole modules, so each worker loads one half.
 
 Only local requests, no console error, no Content-Security-Policy violation, KaTeX's
 stylesheet exactly where there is a formula, no Mermaid or KaTeX script anywhere, no
@@ -108,10 +108,5 @@ def test_every_page_passes_axe_core(page_views):
     here = f"{page_views[0].device}-{page_views[0].scheme}"
     unused = [a.template for a in ALLOWED if here in a.views and not any(allowance(*f) is a for f in found)]
     assert not unused, (
-        f"tests/browser/test_pages.py: ALLOWED entries that no longer occur in {here} (remove them): {unused}"
+        f"tests/browser/page_checks.py: ALLOWED entries that no longer occur in {here} (remove them): {unused}"
     )
-
-
-def test_allowed_violations_are_explained():
-    for entry in ALLOWED:
-        assert entry.template.startswith("material/templates/") and len(entry.reason) > 80 and entry.views, entry
