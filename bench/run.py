@@ -50,6 +50,9 @@ CHROME_FLAGS = (
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".mjs", ".map", ".ipynb")
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
 ENV.pop("SITE_URL", None)
+# `mkdocs serve` as each project's README starts it: ours as `make serve` does (a preview
+# without the print page, FULL_SITE=false), the peer as plain `mkdocs serve`.
+SERVE_ENV = {"ours": dict(ENV, FULL_SITE="false"), "peer": ENV}
 
 
 class GzipHandler(http.server.SimpleHTTPRequestHandler):
@@ -98,7 +101,7 @@ def cold_build(project: Path, site: Path) -> float:
     return mkdocs(project, "--site-dir", str(site))
 
 
-def serve_rebuilds(project: Path, page: Path, edits: int = 3) -> tuple[list[float], list[float]]:
+def serve_rebuilds(project: Path, page: Path, env: dict, edits: int = 3) -> tuple[list[float], list[float]]:
     """Save `page` `edits` times under one `mkdocs serve`: (seconds from the save to
     "Reloading browsers", seconds from "Building documentation..." to "Reloading
     browsers", i.e. the rebuild itself) per save. (MkDocs's own "Documentation built
@@ -107,7 +110,7 @@ def serve_rebuilds(project: Path, page: Path, edits: int = 3) -> tuple[list[floa
     process = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
         cwd=project,
-        env=ENV,
+        env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
@@ -242,6 +245,44 @@ def markdown_table(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def commit() -> str:
+    """The commit measured, with `-dirty` when the working tree differs from it."""
+    head = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+    ).stdout.strip()
+    dirty = subprocess.run(
+        ["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT, capture_output=True, text=True
+    )
+    return head + ("-dirty" if dirty.stdout.strip() else "")
+
+
+def report_of(results: dict, args) -> str:
+    """The dated Markdown record of a run: what was measured, where, and the tables."""
+    lines = [
+        f"# Benchmark of {results['commit']} on {results['date']}",
+        "",
+        f"`python bench/run.py {' '.join(sys.argv[1:])}` (bench/README.md says what each number is); "
+        f"load average when it ended: {', '.join(f'{x:.2f}' for x in results['load_average'])}, "
+        f"on {os.cpu_count()} cores.",
+    ]
+    if results["builds"]:
+        lines += [
+            "",
+            f"## Build times (median seconds, {args.rounds} rounds, ours and the peer alternating)",
+            "",
+            "| | cold | warm | `mkdocs serve`: save → reload | `mkdocs serve`: the rebuild |",
+            "|---|---|---|---|---|",
+        ]
+        for name in ("ours", "peer", "ratio_ours_to_peer"):
+            b = results["builds"][name]
+            lines.append(
+                f"| {name} | {b['cold']:.2f} | {b['warm']:.2f} | {b['serve_one_page']:.2f} | {b['serve_rebuild']:.2f} |"
+            )
+    if results["pages"]:
+        lines += ["", "## Lighthouse (mobile, default throttling)", "", markdown_table(results["pages"])]
+    return "\n".join(lines) + "\n"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument(
@@ -278,7 +319,7 @@ def main() -> None:
             timings[name]["cold"].append(cold_build(project, sites[name]))
             timings[name]["warm"].append(mkdocs(project, "--site-dir", str(sites[name])))
             page = project / "docs" / ("4-math.md" if name == "ours" else "4.md")
-            walls, builds = serve_rebuilds(project, page)
+            walls, builds = serve_rebuilds(project, page, SERVE_ENV[name])
             timings[name]["serve_one_page"] += walls
             timings[name]["serve_rebuild"] += builds
     if args.rounds:
@@ -318,22 +359,17 @@ def main() -> None:
             finally:
                 server.shutdown()
 
+    results["commit"] = commit()
+    results["load_average"] = os.getloadavg()
     out = BENCH / "results"
     out.mkdir(exist_ok=True)
+    report = report_of(results, args)
+    stem = f"{results['date']}-{results['commit']}-{'builds' if args.no_lighthouse else 'run'}"
+    (out / f"{stem}.json").write_text(json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8")
+    (out / f"{stem}.md").write_text(report, encoding="utf-8")
     (out / "latest.json").write_text(json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8")
-
-    if results["builds"]:
-        print("\n## Build times (median seconds)\n")
-        print("| | cold | warm | `mkdocs serve`: save → reload | `mkdocs serve`: the rebuild |\n|---|---|---|---|---|")
-        for name in ("ours", "peer", "ratio_ours_to_peer"):
-            b = results["builds"][name]
-            print(
-                f"| {name} | {b['cold']:.2f} | {b['warm']:.2f} | {b['serve_one_page']:.2f} | {b['serve_rebuild']:.2f} |"
-            )
-    if results["pages"]:
-        print("\n## Lighthouse (mobile, default throttling)\n")
-        print(markdown_table(results["pages"]))
-    print(f"\nJSON: {out / 'latest.json'}")
+    print(report)
+    print(f"Written: {out / stem}.md and .json")
     shutil.rmtree(work, ignore_errors=True)
 
 
