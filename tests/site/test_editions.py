@@ -33,7 +33,11 @@ PARAGRAPH = re.compile(r"^(?:sec-\d+(?:-\d+)*|keywords|abstract)-p\d+$")
 
 def pages_of(site: Path) -> list[str]:
     """The Chinese edition's HTML pages, relative to the site (site/en/ is the English edition)."""
-    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if not p.relative_to(site).as_posix().startswith("en/"))
+    return sorted(
+        p.relative_to(site).as_posix()
+        for p in site.rglob("*.html")
+        if not p.relative_to(site).as_posix().startswith("en/")
+    )
 
 
 def soup(path: Path) -> BeautifulSoup:
@@ -54,9 +58,21 @@ def test_every_page_has_its_english_counterpart(site):
     assert {"index.html", "404.html", "print_page/index.html", "cite/index.html", "4-math/index.html"} <= set(chinese)
 
 
-@pytest.mark.parametrize("page", ["index.html", "1-background/index.html", "3-algorithms/index.html", "4-math/index.html",
-                                  "5-project/index.html", "7-resources/index.html", "10-further-reading/index.html",
-                                  "cite/index.html", "errata/index.html", "notebooks/index.html"])
+@pytest.mark.parametrize(
+    "page",
+    [
+        "index.html",
+        "1-background/index.html",
+        "3-algorithms/index.html",
+        "4-math/index.html",
+        "5-project/index.html",
+        "7-resources/index.html",
+        "10-further-reading/index.html",
+        "cite/index.html",
+        "errata/index.html",
+        "notebooks/index.html",
+    ],
+)
 def test_the_same_ids_in_both_editions(site, page):
     """Every id of the page's content (sections, paragraphs, headings, tabs) is the same in English."""
 
@@ -67,7 +83,11 @@ def test_the_same_ids_in_both_editions(site, page):
 
 
 def test_every_paragraph_anchor_and_number_is_in_english(site):
-    golden = [line.split("\t") for line in GOLDEN_PARAGRAPHS.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    golden = [
+        line.split("\t")
+        for line in GOLDEN_PARAGRAPHS.read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#")
+    ]
     for page, pid, _kind, _text in golden:
         html = "index.html" if page == "index.md" else page.replace(".md", "/index.html")
         block = soup(site / "en" / html).find(id=pid)
@@ -93,7 +113,9 @@ def test_each_english_block_links_to_the_same_block_of_the_original(site):
             assert link["href"].endswith(f"#{block['id']}") and soup(site / page).find(id=block["id"]) is not None
             assert link.get("hreflang") == link.get("lang") == "zh" and link.get_text() == "原文"
             checked += 1
-    golden = sum(1 for line in GOLDEN_PARAGRAPHS.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#"))
+    golden = sum(
+        1 for line in GOLDEN_PARAGRAPHS.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")
+    )
     assert checked == golden
 
 
@@ -103,8 +125,11 @@ def test_code_and_formulas_are_the_originals(site):
         if chinese is None:
             continue
         # The citation blocks' records are each edition's own (test_citations*), not the author's code.
-        code = lambda soup: [pre.get_text() for pre in soup.select("pre")
-                             if not pre.find_parent("details", class_="cite") and not pre.find_parent(class_="cite-bibtex")]
+        code = lambda soup: [
+            pre.get_text()
+            for pre in soup.select("pre")
+            if not pre.find_parent("details", class_="cite") and not pre.find_parent(class_="cite-bibtex")
+        ]
         assert code(chinese) == code(english), page
         tex = 'annotation[encoding="application/x-tex"]'
         assert [a.get_text() for a in chinese.select(tex)] == [a.get_text() for a in english.select(tex)], page
@@ -168,9 +193,13 @@ def test_the_language_selector_leads_to_the_same_page(site):
                     continue  # its links are absolute from site_url (none in this build)
                 target = here.parent / links[lang]["href"]
                 target = target / "index.html" if target.is_dir() else target
-                assert target.resolve() == counterpart.resolve(), f"{here.relative_to(site)} -> {lang}: {links[lang]['href']}"
+                assert target.resolve() == counterpart.resolve(), (
+                    f"{here.relative_to(site)} -> {lang}: {links[lang]['href']}"
+                )
                 assert links[lang]["lang"] == lang
-    assert "<link rel=\"alternate\"" not in (site / "index.html").read_text(encoding="utf-8"), "see mkdocs.yml, extra.alternate"
+    assert '<link rel="alternate"' not in (site / "index.html").read_text(encoding="utf-8"), (
+        "see mkdocs.yml, extra.alternate"
+    )
 
 
 SITEMAP_NAMESPACES = {"sitemap": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.w3.org/1999/xhtml"}
@@ -179,13 +208,17 @@ SITEMAP_NAMESPACES = {"sitemap": "http://www.sitemaps.org/schemas/sitemap/0.9", 
 def test_sitemaps_pair_each_page_with_its_counterpart(deployed_site):
     for root, base in ((deployed_site, DEPLOYED_URL), (deployed_site / "en", DEPLOYED_URL + "en/")):
         urls = ElementTree.parse(root / "sitemap.xml").getroot().findall("sitemap:url", SITEMAP_NAMESPACES)
-        # Every page MkDocs builds (not 404.html; print-site writes the print page after the sitemap).
-        pages = [p for p in pages_of(deployed_site) if p.endswith("index.html") and p != "print_page/index.html"]
-        assert len(urls) == len(pages)
+        # Every page the build writes (not 404.html), the print page too (overrides/sitemap.xml adds it).
+        pages = [p for p in pages_of(deployed_site) if p.endswith("index.html")]
+        assert len(urls) == len(pages) and f"{base}print_page/" in [
+            u.findtext("sitemap:loc", namespaces=SITEMAP_NAMESPACES) for u in urls
+        ]
         for url in urls:
             loc = url.findtext("sitemap:loc", namespaces=SITEMAP_NAMESPACES)
             page = loc.removeprefix(base)
-            alternates = {link.get("hreflang"): link.get("href") for link in url.findall("xhtml:link", SITEMAP_NAMESPACES)}
+            alternates = {
+                link.get("hreflang"): link.get("href") for link in url.findall("xhtml:link", SITEMAP_NAMESPACES)
+            }
             assert alternates == {"zh": DEPLOYED_URL + page, "en": DEPLOYED_URL + "en/" + page}, loc
     robots = (deployed_site / "robots.txt").read_text(encoding="utf-8")
     assert robots.count("Sitemap: ") == 2
