@@ -14,7 +14,7 @@ for each entry of print_edition/languages.py:
 3. the pages that offer it get, in place of their `<!-- pdf-download -->`, a
    download block with the size and page count of the file just written.
 
-Why WeasyPrint rather than Chromium's page.pdf: README, "PDF edition". The
+Why WeasyPrint rather than Chromium's page.pdf: README.md here. The
 dates are the build's (SOURCE_DATE_EPOCH when set), so two builds of one commit
 write the same bytes. WeasyPrint fetches only file: URLs inside the built site
 and this folder; it may not reach any host. Any error it logs fails

@@ -15,7 +15,7 @@
 (function () {
   "use strict";
 
-  // In the page's language (the English edition: hooks/editions.py).
+  // In the page's language (the English edition: translations/).
   var HEADER_BUTTONS = document.documentElement.lang === "en"
     ? { __drawer: "Navigation", __search: "Search" }
     : { __drawer: "导航栏", __search: "搜索" };

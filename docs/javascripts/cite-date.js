@@ -1,4 +1,4 @@
-// The access date of the citations: the HTML cites with the build date (hooks/cite.py);
+// The access date of the citations: the HTML cites with the build date (citations/);
 // here it becomes the reader's today, in each format's own notation (2031-02-03,
 // February 3, 2031), in the text shown, in what the copy buttons copy (Material's
 // clipboard copies a button's data-clipboard-text) and in the files downloaded: a

@@ -1,5 +1,5 @@
 // 引用此段 / Cite this paragraph. The pages work without this file: every citation is in
-// the static HTML (hooks/cite.py) and every paragraph number is a plain link. A click on
+// the static HTML (citations/) and every paragraph number is a plain link. A click on
 // a paragraph number still goes to its link (#sec-3-1-p2) and also opens a panel under
 // the paragraph: its in-text citations, made by citeproc-js at build time (data-cite-apa,
 // data-cite-gbt, data-cite-where on the number), the entries of its record

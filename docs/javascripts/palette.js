@@ -5,10 +5,9 @@
 // its stylesheet then applies to every element), sets the palette's attributes, reads
 // the header's style and removes the mark: the whole document is restyled twice, and
 // on the first load of a page nothing has changed (Material's inline script in the header
-// set the stored palette before the rest of the page was parsed). Without it the blocking time after
-// the first paint fell from 529 to 257 ms on a notebook page and from 695 to 479 ms on §3
-// (Chromium's trace, 4× CPU throttling, median of 7 loads; README, "The palette without
-// its restyle", also for what Lighthouse made of it).
+// set the stored palette before the rest of the page was parsed). What leaving it out gained,
+// measured: bench/results/2026-12-06-readme-measurements.md; the design: overrides/README.md,
+// "The palette without its restyle".
 //
 // Here the mark is set only when a colour actually changes: the reader switches. (On a
 // first visit the header's inline script, overrides/partials/javascripts/palette.html,
