@@ -186,8 +186,8 @@ def test_a_missing_cjk_font_fails_the_freeze_naming_the_package(tmp_path, monkey
 
 
 def check_copy(tmp_path, edit) -> subprocess.CompletedProcess:
-    """`python -m snippets check` in a copy of snippets/, docs/ and package.json (the diagram's Mermaid pin) after `edit(copy_root)`."""
-    for name in ("snippets", "docs"):
+    """`python -m snippets check` in a copy of snippets/, docs/, translations/ (the English code and labels) and package.json (the diagram's Mermaid pin) after `edit(copy_root)`."""
+    for name in ("snippets", "docs", "translations"):
         shutil.copytree(catalog.ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(catalog.ROOT / "package.json", tmp_path / "package.json")
     edit(tmp_path)
@@ -284,6 +284,17 @@ def test_an_english_text_of_the_diagram_changed_without_redrawing_fails_check(tm
     result = check_copy(tmp_path, edit)
     assert result.returncode == 1
     assert "snippets/s2_concept_map.mmd changed since snippets/s2_concept_map.svg was drawn; run `python -m snippets freeze 2`" in result.stdout
+
+
+def test_a_node_label_translated_anew_without_redrawing_fails_check(tmp_path):
+    def edit(root):
+        po = root / "translations" / "en" / "code.po"
+        po.write_text(po.read_text(encoding="utf-8").replace('msgstr "Market demand"', 'msgstr "Demand"'), encoding="utf-8")
+
+    result = check_copy(tmp_path, edit)
+    assert result.returncode == 1
+    assert ("snippets/s2_concept_map.en.svg was drawn with other node labels than translations/en/code.po has now; "
+            "run `python -m snippets freeze 2`") in result.stdout
 
 
 def test_a_freeze_from_before_the_english_edition_is_stale(tmp_path):
