@@ -18,7 +18,7 @@ import numpy as np
 import tensorflow
 
 # Added by this site: the plotting functions are in snippets/figures.py; run outside the snippets package
-# (this file run directly, or the notebook outside the repository), they come from figures.py beside it.
+# (this file run directly, or the notebook outside the repository), they are imported from figures.py beside it.
 try:
     from snippets.figures import show_clusters, show_model, show_training
 except ModuleNotFoundError:

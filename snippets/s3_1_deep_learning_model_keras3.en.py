@@ -1,4 +1,4 @@
-"""3.1 in Keras 3 style (written by this site): the same DeepLearningModel, in the idioms of TF 2.21 / Keras 3.
+"""3.1, Keras 3 version (written by this site): the same DeepLearningModel, in the idioms of TF 2.21 / Keras 3.
 
 Run:  python -m snippets.s3_1_deep_learning_model_keras3
 
@@ -12,7 +12,7 @@ import keras
 import numpy as np
 
 # Added by this site: the plotting functions are in snippets/figures.py; run outside the snippets package
-# (this file run directly, or the notebook outside the repository), they come from figures.py beside it.
+# (this file run directly, or the notebook outside the repository), they are imported from figures.py beside it.
 try:
     from snippets.figures import show_clusters, show_model, show_training
 except ModuleNotFoundError:

@@ -16,13 +16,13 @@ few seconds on CPU); tests import it once per test module and inspect `model`,
 `predictions`, `x_test`, `y_test`.
 """
 
-# Added by this site (from here to the article's code): the article does not define x_train, y_train or x_test;
+# Added by this site (from here to the original code): the article does not define x_train, y_train or x_test;
 # reproducible synthetic data supply them here, so running it downloads nothing.
 import keras
 import numpy as np
 
 # Added by this site: the plotting functions are in snippets/figures.py; run outside the snippets package
-# (this file run directly, or the notebook outside the repository), they come from figures.py beside it.
+# (this file run directly, or the notebook outside the repository), they are imported from figures.py beside it.
 try:
     from snippets.figures import show_image_grid, show_model, show_training
 except ModuleNotFoundError:
@@ -46,7 +46,7 @@ def make_bars(n, seed):
 
 
 x_train, y_train = make_bars(1000, seed=1)
-x_test, y_test = make_bars(200, seed=2)  # y_test is used only in the evaluation after the article's code
+x_test, y_test = make_bars(200, seed=2)  # y_test is used only in the evaluation after the original code
 
 # —— The article's original code follows, unchanged but for its comments, translated ——
 # --8<-- [start:article]

@@ -1,4 +1,4 @@
-"""4.3 in Keras 3 style (written by this site): the same binary classifier, in the idioms of TF 2.21 / Keras 3.
+"""4.3, Keras 3 version (written by this site): the same model for binary classification, in the idioms of TF 2.21 / Keras 3.
 
 Run:  python -m snippets.s4_3_binary_classifier_keras3
 
@@ -13,7 +13,7 @@ import keras
 import numpy as np
 
 # Added by this site: the plotting functions are in snippets/figures.py; run outside the snippets package
-# (this file run directly, or the notebook outside the repository), they come from figures.py beside it.
+# (this file run directly, or the notebook outside the repository), they are imported from figures.py beside it.
 try:
     from snippets.figures import show_image_grid, show_model, show_training
 except ModuleNotFoundError:

@@ -20,7 +20,7 @@ two CPU cores); tests import it once and inspect `model`, `predictions`,
 `test_generator`.
 """
 
-# Added by this site (from here to the article's code): the article provides no train/ image folder and does not define
+# Added by this site (from here to the original code): the article provides no train/ image folder and does not define
 # test_generator; here two classes of images (circles, squares) are drawn in a temporary folder to supply them.
 import os
 import tempfile
@@ -31,7 +31,7 @@ from PIL import Image, ImageDraw
 from tensorflow.keras.preprocessing.image import ImageDataGenerator
 
 # Added by this site: the plotting functions are in snippets/figures.py; run outside the snippets package
-# (this file run directly, or the notebook outside the repository), they come from figures.py beside it.
+# (this file run directly, or the notebook outside the repository), they are imported from figures.py beside it.
 try:
     from snippets.figures import show_image_grid, show_model, show_training
 except ModuleNotFoundError:

@@ -1,4 +1,4 @@
-"""5.2 in Keras 3 style (written by this site): the same image classifier, without the deprecated ImageDataGenerator.
+"""5.2, Keras 3 version (written by this site): the same model for image classification, without the deprecated ImageDataGenerator.
 
 Run:  python -m snippets.s5_2_image_classifier_keras3
 
@@ -18,7 +18,7 @@ import numpy as np
 from PIL import Image, ImageDraw
 
 # Added by this site: the plotting functions are in snippets/figures.py; run outside the snippets package
-# (this file run directly, or the notebook outside the repository), they come from figures.py beside it.
+# (this file run directly, or the notebook outside the repository), they are imported from figures.py beside it.
 try:
     from snippets.figures import show_image_grid, show_model, show_training
 except ModuleNotFoundError:
