@@ -221,7 +221,10 @@ def test_changed_figure_code_makes_every_run_stale(tmp_path):
     result = check_copy(tmp_path, lambda root: append(root / "snippets" / "figures.py", "# edited\n"))
     assert result.returncode == 1
     lines = result.stdout.splitlines()
-    assert len(lines) == len(RUNNABLE) and all(line.startswith("snippets/figures.py changed since the figures of") for line in lines)
+    # Every run, and the English figure code (snippets/figures.en.py, the notebooks' copy) is no longer today's.
+    runs = [line for line in lines if line.startswith("snippets/figures.py changed since the figures of")]
+    assert len(runs) == len(RUNNABLE) and len(lines) == len(RUNNABLE) + 1
+    assert "snippets/figures.en.py is not snippets/figures.py with today's translations" in lines[-1]
     assert "docs/figures/s3_2_nlp_model_keras3/: training-curves, data, model); run `python -m snippets freeze 3.2-keras3`" in result.stdout
 
 
