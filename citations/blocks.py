@@ -23,7 +23,8 @@ FORMATS = {"bib": "BibTeX", "ris": "RIS", "json": "CSL-JSON"}
 # Tags, and the text between them, of the processor's HTML.
 TAG = re.compile(r"(<[^>]*>)")
 # A run of Chinese in an entry's text: from a Chinese character to the last one before a Latin letter or markup.
-CHINESE_RUN = re.compile(rf"{CHINESE.pattern}(?:[^A-Za-z<&]*{CHINESE.pattern})?")
+# A Latin prefix written into a Chinese word goes with it (the byline's AI天才研究员, one name).
+CHINESE_RUN = re.compile(rf"(?<![A-Za-z])[A-Za-z]*{CHINESE.pattern}(?:[^A-Za-z<&]*{CHINESE.pattern})?")
 
 
 def indent(text: str, spaces: int = 4) -> str:

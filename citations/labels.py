@@ -60,7 +60,7 @@ WORDING = {
             "All entries (the article and its {sections} sections, each as the original and this translation): {all}."
         ),
         dates=(
-            "No publication date; the access date is your today, in the entries shown, copied and downloaded "
+            "No publication date. The access date is today's date, in the entries shown, copied and downloaded "
             "(without JavaScript, this site's build date)."
         ),
         how_to_cite="[How to cite: formats, the original and this translation, paragraph numbers, "

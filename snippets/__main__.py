@@ -9,7 +9,8 @@ freeze [ID…]   re-run snippets and refresh snippets/_frozen/, docs/figures/ an
                docs/notebooks/ (with what the English edition needs: figures,
                captions, notebooks); `freeze 2` redraws the diagram's SVGs
                (Chinese and English); everything when no id is given
-check          list snippets whose frozen output, figures or SVG are stale (exit 1 if any)
+check          list snippets whose frozen output, figures or SVG are stale, and English
+               code files (x.en.py) that are not today's translation (exit 1 if any)
 """
 
 from __future__ import annotations
@@ -161,9 +162,11 @@ def cmd_freeze(args) -> int:
 
 def cmd_check(args) -> int:
     from snippets import diagrams, freeze
+    from translations import code
 
     drawn = diagrams.diagrams()
     reasons = freeze.all_stale() + [reason for snippet in drawn if (reason := diagrams.stale(snippet))]
+    reasons += [reason for path in code.code_files() if (reason := code.stale(path))]
     for reason in reasons:
         print(reason)
     if not reasons:

@@ -21,12 +21,16 @@ Material's `--md-mermaid-*` CSS variables (THEME_CSS), so the inline drawing
 follows the light/dark toggle. Its accessible name and description are the
 `accTitle`/`accDescr` lines we add below the article's section of the .mmd.
 
-The English edition shows the same drawing (the node labels are the
-author's and stay Chinese) named and described in English: the .mmd holds
-the English lines as comments, `%% en accTitle: …` and `%% en accDescr: …`,
-and the freeze draws the file again with them in place of the Chinese ones
-into `<name>.en.svg`, stamped like the Chinese SVG. The English build names
-`fence_en` as its fence.
+The English edition shows the same diagram drawn in English: its node labels
+are the translations of the author's labels in translations/en/code.po (units
+like the code's comments, translations/code.py; the glossary's terms), and it
+is named and described in English: the .mmd holds those lines as comments,
+`%% en accTitle: …` and `%% en accDescr: …`. The freeze draws the file again
+with the labels and our lines in English into `<name>.en.svg`, stamped like
+the Chinese SVG plus the sha256 of the label translations it used
+(`labels_en_sha256`): a changed translation makes the English drawing stale.
+The English build names `fence_en` as its fence. The Chinese page keeps the
+author's labels, and the Mermaid source tab shows the author's source in both.
 """
 
 from __future__ import annotations
@@ -47,6 +51,7 @@ MANIFEST = FROZEN / "manifest.json"
 LANGUAGES = ("zh", "en")  # the article's, then the English edition's
 OUR_LINE = re.compile(r"^[ \t]*(?P<key>accTitle|accDescr): .*$", re.M)  # our accessibility lines (Mermaid syntax)
 NODES = '<g class="nodes"'  # Mermaid's group of the nodes, with their labels
+CHINESE_TEXT = re.compile(r">[^<]*[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff60][^<]*<")  # in an element's text
 EN_LINE = re.compile(r"^%% en (?P<key>accTitle|accDescr): (?P<text>.+)$", re.M)  # their English, as Mermaid comments
 ARTICLE = re.compile(
     r"^%% -{1,}8<-{1,}\s+\[start:article\]\n(?P<body>.*?)\n%% -{1,}8<-{1,}\s+\[end:article\]$", re.M | re.S
@@ -105,11 +110,43 @@ def svg_path(snippet: Snippet, language: str = "zh") -> Path:
     return snippet.path.with_suffix(".svg" if language == "zh" else f".{language}.svg")
 
 
+def labels(snippet: Snippet, language: str = "en") -> dict[str, str]:
+    """The node labels of the .mmd and their translations in `language` (translations/<language>/code.po)."""
+    from translations import code
+
+    source = snippet.path.read_text(encoding="utf-8")
+    books = code.catalogs(code.CATALOGS / language)
+    found, missing = {}, []
+    for unit in code.units_of(snippet.path, source):
+        text, reason = code.translation(unit, books)
+        if text is None:
+            missing.append(f"{unit.original!r} {reason}")
+        else:
+            found[unit.original] = text
+    if missing:
+        raise DiagramError(
+            f"{snippet.rel}: the node label {missing[0]}: run `{code.UPDATE_COMMAND}` and translate it in "
+            f"translations/{language}/{code.CODE}"
+        )
+    return found
+
+
+def labels_sha256(snippet: Snippet, language: str = "en") -> str:
+    return _sha256(json.dumps(labels(snippet, language), sort_keys=True, ensure_ascii=False).encode("utf-8"))
+
+
 def source_in(snippet: Snippet, language: str) -> str:
-    """The .mmd as Mermaid draws it in `language`: in English, our accTitle/accDescr lines replaced by their English."""
+    """The .mmd as Mermaid draws it in `language`: in English, the node labels and our accTitle/accDescr lines in
+    English."""
     text = snippet.path.read_text(encoding="utf-8")
     if language == "zh":
         return text
+    from translations import code
+
+    labels(snippet, language)  # every label translated, or a DiagramError naming the first that is not
+    text, problems = code.english(snippet.path, code.catalogs(code.CATALOGS / language), text)
+    if problems:
+        raise DiagramError(str(problems[0]))
     ours = [m["key"] for m in OUR_LINE.finditer(text)]
     english = [(m["key"], m["text"]) for m in EN_LINE.finditer(text)]
     for key in ("accTitle", "accDescr"):
@@ -119,8 +156,8 @@ def source_in(snippet: Snippet, language: str) -> str:
                 f"{snippet.rel}: needs one `{key}: …` line below the article section and one "
                 f"`%% en {key}: …` line with its English; found {found[0]} and {found[1]}"
             )
-    words = dict(english)
-    return OUR_LINE.sub(lambda m: m[0][: m.start("key") - m.start()] + f"{m['key']}: {words[m['key']]}", text)
+    ours_en = dict(english)
+    return OUR_LINE.sub(lambda m: m[0][: m.start("key") - m.start()] + f"{m['key']}: {ours_en[m['key']]}", text)
 
 
 def _rel(path: Path) -> str:
@@ -194,6 +231,16 @@ def _stale(snippet: Snippet, language: str) -> str | None:
         )
     if entry.get("config_sha256") != current["config_sha256"]:
         return f"{svg} was drawn with another RENDER_CONFIG (snippets/diagrams.py); {refresh(snippet)}"
+    if language != "zh":
+        try:
+            drawn_with = labels_sha256(snippet, language)
+        except DiagramError as error:
+            return str(error)
+        if entry.get(f"labels_{language}_sha256") != drawn_with:
+            return (
+                f"{svg} was drawn with other node labels than translations/{language}/code.po has now; "
+                f"{refresh(snippet)}"
+            )
     if not svg_path(snippet, language).is_file():
         return f"{snippet.rel}: frozen SVG {svg} is missing; {refresh(snippet)}"
     if key not in entry:
@@ -275,6 +322,8 @@ def freeze(snippet: Snippet) -> list[Path]:
         path = svg_path(snippet, language)
         path.write_text(svg, encoding="utf-8")
         entry |= {key: path.relative_to(ROOT).as_posix(), f"{key}_sha256": _sha256(svg.encode("utf-8"))}
+        if language != "zh":
+            entry[f"labels_{language}_sha256"] = labels_sha256(snippet, language)
         paths.append(path)
     manifest = _manifest()
     manifest[snippet.name] = entry
@@ -301,8 +350,8 @@ def fence(source: str, language: str, css_class: str, options: dict, md, **kwarg
 
 
 def fence_en(source: str, language: str, css_class: str, options: dict, md, **kwargs) -> str:
-    """`fence` for the English edition: the same diagram, its SVG named and described in English
-    (`<name>.en.svg`), the author's Chinese node labels marked `lang="zh"`."""
+    """`fence` for the English edition: the same diagram drawn in English (`<name>.en.svg`): its node
+    labels, name and description."""
     from pymdownx.superfences import SuperFencesException
 
     try:
@@ -324,13 +373,7 @@ def figure(source: str, language: str = "zh") -> str:
     if reason := stale(snippet, (language,)):
         raise DiagramError(reason)
     svg = svg_path(snippet, language).read_text(encoding="utf-8").strip()
-    if language != "zh":
-        # The node labels are the author's Chinese: marked so on a page in another language.
-        if svg.count(NODES) != 1:
-            raise DiagramError(
-                f"{_rel(svg_path(snippet, language))}: expected one {NODES}…> (the node labels), found "
-                f"{svg.count(NODES)}"
-            )
-        svg = svg.replace(NODES, f'{NODES} lang="zh"')
+    if language != "zh" and CHINESE_TEXT.search(svg):
+        raise DiagramError(f"{_rel(svg_path(snippet, language))}: Chinese in the English drawing; {refresh(snippet)}")
     # Kept out of the search index: the 源码 tab next to it holds the same words.
     return f'<figure class="diagram" data-search-exclude data-diagram="{html.escape(snippet.rel)}">\n{svg}\n</figure>'

@@ -1,7 +1,10 @@
 """The English edition's translations: catalogs, the Markdown extension that applies them, the update command.
 
 - catalogs.py: the gettext PO catalogs in <language>/ (article.po: the author's text,
-  keyed by paragraph id; site.po: our own texts), read and written with polib;
+  keyed by paragraph id; site.po: our own texts; code.po: the comments and docstrings
+  of the code files and the diagram's node labels), read and written with polib;
+- code.py: the English code files (snippets/x.en.py), x.py with its comments and
+  docstrings replaced by their translations, the same code token for token;
 - markdown.py: the Python-Markdown extension that puts each unit's translation in
   place in the English build (mkdocs.en.yml);
 - __main__.py: `python -m translations update` (and `status`);

@@ -1,8 +1,11 @@
 """python -m translations update | status
 
 update  builds the English edition once (mkdocs.en.yml, into a temporary folder),
-        collecting every unit it meets, and brings translations/en/*.po up to
-        them as msgmerge does (see catalogs.py); then lists what awaits a
+        collecting every unit it meets, reads the comments and docstrings of the
+        code files and the diagram's labels (translations/code.py), and brings
+        translations/en/*.po up to them as msgmerge does (see catalogs.py); writes
+        the English code files (snippets/x.en.py beside x.py) and the English
+        notebooks' code cells from code.po; then lists what awaits a
         translation. Translate those entries (any PO editor: Poedit, Lokalize,
         Weblate, or a text editor), remove their `fuzzy` flag, and build.
 status  counts the entries of each catalog: translated, fuzzy, untranslated, obsolete.
@@ -20,7 +23,8 @@ from pathlib import Path
 
 import polib
 
-from translations.catalogs import ARTICLE, SITE, Unit, article_key, read_or_new, update_article, update_site
+from translations import code
+from translations.catalogs import ARTICLE, CODE, SITE, Unit, article_key, read_or_new, update_article, update_site
 from translations.markdown import COLLECT_ENV
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -76,7 +80,12 @@ def update(folder: Path) -> int:
     article_units, site_units = collect_units()
     folder.mkdir(parents=True, exist_ok=True)
     waiting = 0
-    for name, units, merge in ((ARTICLE, article_units, update_article), (SITE, site_units, update_site)):
+    code_units = [Unit("code", "", original, tuple(files)) for original, files in code.collect_units()]
+    for name, units, merge in (
+        (ARTICLE, article_units, update_article),
+        (SITE, site_units, update_site),
+        (CODE, code_units, update_site),
+    ):
         path = folder / name
         po, counts = merge(read_or_new(path, LANGUAGE), units, LANGUAGE)
         po.save(str(path))
@@ -89,12 +98,21 @@ def update(folder: Path) -> int:
             what = "fuzzy" if "fuzzy" in entry.flags else "untranslated"
             key = f"#{entry.msgctxt}" if entry.msgctxt else repr(entry.msgid[:50])
             print(f"  {what}: {key} ({entry.comment})")
+    written, problems = code.write_all(code.catalogs(folder))
+    for path in written:
+        print(f"wrote {code.rel(path)}")
+    from snippets import freeze
+
+    for path in freeze.refresh_english_code():
+        print(f"wrote the English code into {code.rel(path)}")
+    if problems:
+        print(f"{len(problems)} comments, docstrings or labels stay Chinese in the English code files until translated")
     print(f"{waiting} units await a translation" if waiting else "every unit is translated")
     return 0
 
 
 def status(folder: Path) -> int:
-    for name in (ARTICLE, SITE):
+    for name in (ARTICLE, SITE, CODE):
         po = read_or_new(folder / name, LANGUAGE)
         live = [entry for entry in po if not entry.obsolete]
         fuzzy = sum("fuzzy" in entry.flags for entry in live)

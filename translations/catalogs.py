@@ -6,7 +6,9 @@ the original it was translated from, `msgstr` the translation. The two headings
 of the author that have no anchor of their own (the title, 作者) have the
 context `heading` and are told apart by their text. translations/<language>/site.po holds our own texts,
 keyed by the text itself (`msgid`; `msgctxt` only where the same text needs two
-translations).
+translations). translations/<language>/code.po holds the comments and docstrings of the
+code the pages show and the diagram's node labels (translations/code.py finds them),
+keyed by their text like site.po's, translated over as many lines as the original.
 
 A translation counts only if it is not fuzzy, not empty, and was made from the
 original the page has now. `update()` brings the catalogs to the units a build
@@ -27,6 +29,7 @@ import polib
 
 ARTICLE = "article.po"
 SITE = "site.po"
+CODE = "code.po"
 UPDATE_COMMAND = "python -m translations update"
 # How alike an old and a new text of ours must be for the old translation to be offered (msgmerge's is similar).
 SIMILAR = 0.6
@@ -46,17 +49,19 @@ class Catalogs:
     folder: Path
     article_po: polib.POFile
     site_po: polib.POFile
+    code_po: polib.POFile
     by_context: dict[str, polib.POEntry] = field(default_factory=dict)
     by_text: dict[tuple[str, str], polib.POEntry] = field(default_factory=dict)
+    by_code: dict[str, polib.POEntry] = field(default_factory=dict)
 
     @classmethod
     def load(cls, folder: Path) -> Catalogs:
-        paths = [folder / ARTICLE, folder / SITE]
+        paths = [folder / ARTICLE, folder / SITE, folder / CODE]
         key = tuple((str(path), path.stat().st_mtime_ns) for path in paths if path.exists())
         if key not in _loaded:
             # A catalog not written yet holds nothing: every unit is then reported as untranslated.
             language = folder.name
-            catalogs = cls(folder, read_or_new(paths[0], language), read_or_new(paths[1], language))
+            catalogs = cls(folder, *(read_or_new(path, language) for path in paths))
             catalogs.index()
             _loaded.clear()
             _loaded[key] = catalogs
@@ -67,6 +72,7 @@ class Catalogs:
             article_key(entry.msgctxt, entry.msgid): entry for entry in self.article_po if not entry.obsolete
         }
         self.by_text = {(entry.msgctxt or "", entry.msgid): entry for entry in self.site_po if not entry.obsolete}
+        self.by_code = {entry.msgid: entry for entry in self.code_po if not entry.obsolete and not entry.msgctxt}
 
     def article(self, key: str, original: str) -> Verdict:
         where = str(self.folder / ARTICLE)
@@ -80,6 +86,14 @@ class Catalogs:
     def ours(self, original: str, context: str = "") -> Verdict:
         where = str(self.folder / SITE)
         entry = self.by_text.get((context, original))
+        if entry is None:
+            return Verdict(None, "has no translation", where)
+        return self.usable(entry, where)
+
+    def code(self, original: str) -> Verdict:
+        """A comment, docstring or diagram label (translations/code.py)."""
+        where = str(self.folder / CODE)
+        entry = self.by_code.get(original)
         if entry is None:
             return Verdict(None, "has no translation", where)
         return self.usable(entry, where)

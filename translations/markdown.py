@@ -29,7 +29,11 @@ Headings without an explicit id get the id the Chinese edition gives them
 both editions.
 
 Included files (pymdownx.snippets) with an English variant beside them
-(`x.figures.en.md` for `x.figures.md`) are included in that variant.
+(`x.figures.en.md` for `x.figures.md`) are included in that variant. A code file
+whose comments are translated (translations/code.py: `snippets/x.py` ->
+`snippets/x.en.py`) is included in its English variant only if that is what
+code.po gives today, every comment and docstring translated; else the original
+is included and the build logs a WARNING naming the unit or the stale file.
 """
 
 from __future__ import annotations
@@ -51,6 +55,7 @@ from markdown.treeprocessors import Treeprocessor
 from citations.paragraphs import HEADINGS, MARK, MARK_WRAP, SECTION_ID, heading_anchor
 from sitekit.edition import has_chinese
 from sitekit.errors import BuildError
+from translations import code as code_files
 from translations.catalogs import UPDATE_COMMAND, Catalogs, Verdict
 
 log = logging.getLogger("mkdocs.translations")
@@ -73,9 +78,9 @@ class TranslationError(BuildError):
 class EnglishIncludes(Preprocessor):
     """`--8<-- "x.figures.md"` includes `x.figures.en.md` when that file exists (before pymdownx.snippets)."""
 
-    def __init__(self, md: Markdown, language: str, base: Path):
+    def __init__(self, md: Markdown, language: str, base: Path, catalogs: Catalogs, page: str):
         super().__init__(md)
-        self.language, self.base = language, base
+        self.language, self.base, self.catalogs, self.page = language, base, catalogs, page
 
     def run(self, lines: list[str]) -> list[str]:
         return [self.variant(line) for line in lines]
@@ -85,7 +90,13 @@ class EnglishIncludes(Preprocessor):
         if match is None:
             return line
         translated = f"{match['path']}.{self.language}{match['ext']}"
-        if not (self.base / translated).is_file():
+        original = self.base / f"{match['path']}{match['ext']}"
+        if original.resolve() in {path.resolve() for path in code_files.code_files(self.base)}:
+            reason = code_files.stale(original, self.catalogs)
+            if reason is not None:
+                log.warning(f"translations: {self.page}: {reason}")
+                return line
+        elif not (self.base / translated).is_file():
             return line
         return f"{match['lead']}{match['quote']}{translated}{match['rest']}{match['quote']}"
 
@@ -271,9 +282,9 @@ class TranslationsExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
         language = self.getConfig("language")
         catalogs = Catalogs.load(Path(self.getConfig("catalogs")) / language)
-        md.preprocessors.register(
-            EnglishIncludes(md, language, Path(self.getConfig("base_path"))), "translated_includes", 33
-        )
+        base = Path(self.getConfig("base_path"))
+        page = self.getConfig("page")
+        md.preprocessors.register(EnglishIncludes(md, language, base, catalogs, page), "translated_includes", 33)
         # After citations.paragraphs has marked the author's blocks (26), before inline markup (20).
         md.treeprocessors.register(Translate(md, catalogs, self.getConfig("page")), "translate", 25)
 

@@ -7,9 +7,12 @@ The browser side (language selector, English search, screenshots) is tests/brows
 
 from __future__ import annotations
 
+import ast
+import io
 import json
 import os
 import re
+import tokenize
 import subprocess
 import sys
 from pathlib import Path
@@ -119,20 +122,56 @@ def test_each_english_block_links_to_the_same_block_of_the_original(site):
     assert checked == golden
 
 
-def test_code_and_formulas_are_the_originals(site):
+def code_and_words(block: str) -> tuple[list, list[str]]:
+    """A code block's tokens but for its comments and docstrings (type, text, line), and their texts.
+
+    Python's tokenizer reads the bash block as well (its `#` lines are comments to it too); a block
+    it cannot read (program output) is compared whole."""
+    try:
+        tree = ast.parse(block)
+        starts = {node.body[0].value.lineno for node in ast.walk(tree)
+                  if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef)) and node.body
+                  and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)
+                  and isinstance(node.body[0].value.value, str)}
+    except SyntaxError:
+        starts = set()
+    tokens, words = [], []
+    try:
+        for token in tokenize.generate_tokens(io.StringIO(block).readline):
+            docstring = token.type == tokenize.STRING and token.start[0] in starts and not token.line[: token.start[1]].strip()
+            if token.type == tokenize.COMMENT or docstring:
+                words.append(token.string)
+                tokens.append(("docstring", token.start[0]) if docstring else ("comment", token.start[0]))
+            else:
+                tokens.append((token.type, token.string, token.start[0]))
+    except (tokenize.TokenError, IndentationError, SyntaxError):
+        return [block], []
+    return tokens, words
+
+
+def code_blocks(soup) -> list[str]:
+    # The citation blocks' records are each edition's own (test_citations*), not the author's code.
+    return [pre.get_text() for pre in soup.select("pre")
+            if not pre.find_parent("details", class_="cite") and not pre.find_parent(class_="cite-bibtex")]
+
+
+def test_code_is_the_originals_token_for_token_and_formulas_are_the_same(site):
+    """Every code block of an English page is its Chinese counterpart's code, token for token and line for line;
+    only comments and docstrings differ, and none of them is Chinese. Formulas are the same."""
+    translated = 0
     for page in pages_of(site):
         chinese, english = article(site / page), article(site / "en" / page)
         if chinese is None:
             continue
-        # The citation blocks' records are each edition's own (test_citations*), not the author's code.
-        code = lambda soup: [
-            pre.get_text()
-            for pre in soup.select("pre")
-            if not pre.find_parent("details", class_="cite") and not pre.find_parent(class_="cite-bibtex")
-        ]
-        assert code(chinese) == code(english), page
+        blocks = list(zip(code_blocks(chinese), code_blocks(english), strict=True))
+        for number, (zh, en) in enumerate(blocks, start=1):
+            (zh_code, zh_words), (en_code, en_words) = code_and_words(zh), code_and_words(en)
+            assert en_code == zh_code, f"en/{page}, code block {number}: not the original's code"
+            assert not [word for word in en_words if CHINESE.search(word)], f"en/{page}, code block {number}: {en_words}"
+            translated += zh_words != en_words
         tex = 'annotation[encoding="application/x-tex"]'
         assert [a.get_text() for a in chinese.select(tex)] == [a.get_text() for a in english.select(tex)], page
+    assert translated >= 20, "the English pages show the English code files"
 
 
 # --- in English ----------------------------------------------------------------------
@@ -158,26 +197,6 @@ def test_the_chinese_edition_is_untouched_by_the_translation(site):
         html = (site / page).read_text(encoding="utf-8")
         assert "i18n-pending" not in html and "para-orig" not in html, page
         assert '<html lang="zh"' in html, page
-
-
-# --- the catalogs --------------------------------------------------------------------
-
-
-def catalog(name: str) -> polib.POFile:
-    return polib.pofile(str(CATALOGS / name))
-
-
-CODE_SPAN = re.compile(r"`[^`]*`")
-
-
-def plain(text: str) -> str:
-    """Markdown source -> the words a reader sees."""
-    text = re.sub(r"<[^>]+>", "", text)
-    text = re.sub(r"\]\([^)]*\)", "]", text)
-    return " ".join(text.replace("**", "").replace("*", "").replace("`", "").split()).lower()
-
-
-# --- never stale, never silent ---------------------------------------------------------
 
 
 # --- alternates, language, search --------------------------------------------------------

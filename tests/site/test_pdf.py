@@ -27,6 +27,7 @@ from helpers import DEPLOYED_EPOCH, DEPLOYED_URL, ROOT
 from manuscript import blocks, numbered_headings
 from print_edition import pdf, source
 from print_edition.languages import EDITIONS, MARKER
+from translations.code import code_files, english_path
 from test_csp import directives, inline_code, meta_policies
 from test_html_valid import allowance, check, java, markup  # noqa: F401 (java: the fixture)
 from test_offline import problems_in
@@ -352,8 +353,14 @@ def test_english_pdf_holds_every_translated_block_and_the_code(english_pdf):
 
     missing = [key for key, translation in units.items() if not printed(translation)]
     assert not missing, f"{len(missing)} units not in the English PDF: {missing}"
-    code = [line for b in blocks() if b.kind == "code" for line in b.text.splitlines() if line.strip()]
-    assert all(squeeze(line) in text for line in code), "the code, as in the original"
+    # The code, as in the original, its comments in English (the English code files: tests/snippets/test_english_code.py).
+    english_code = {}
+    for path in code_files():
+        lines = path.read_text(encoding="utf-8").splitlines()
+        english_lines = english_path(path).read_text(encoding="utf-8").splitlines()
+        english_code.update(zip(lines, english_lines))
+    code = [english_code.get(line, line) for b in blocks() if b.kind == "code" for line in b.text.splitlines() if line.strip()]
+    assert all(squeeze(line) in text for line in code), "the code, as in the original, its comments in English"
     for widget in ("Cite this section", "引用本节"):
         assert widget not in text, f"{widget!r} printed"
     # The links to the original end each block on screen (原文 itself is in the code's comments).

@@ -17,6 +17,7 @@ import xml.etree.ElementTree as ElementTree
 from functools import cache
 
 import pytest
+import yaml
 
 from snippets import catalog, diagrams, figures, freeze
 
@@ -194,9 +195,10 @@ def test_english_notebook_is_the_same_run_with_english_texts_and_figures(snippet
                 f"{where}: not English: {text[:80]!r}"
             )
             continue
-        assert en["source"] == zh["source"] and en["execution_count"] == zh["execution_count"], (
-            f"{where}: not the code that ran"
-        )
+        assert en["execution_count"] == zh["execution_count"], where
+        # The code that ran, its comments and docstrings in English
+        # (tests/snippets/test_english_code.py compares the tokens).
+        freeze.english_code("".join(zh["source"]), "".join(en["source"]), where)
         assert len(en["outputs"]) == len(zh["outputs"]), where
         for zh_out, en_out in zip(zh["outputs"], en["outputs"], strict=True):
             if is_figure(zh_out):
@@ -268,14 +270,39 @@ def test_the_english_drawings_are_swapped_in_by_order_and_a_missing_one_fails():
 
 # The diagram ------------------------------------------------------------------------------------
 
-TITLE_AND_DESCRIPTION = re.compile(r'(<title id="[^"]+">)[^<]*(</title>)|(<desc id="[^"]+">)[^<]*(</desc>)')
+
+def node_labels(svg: str) -> dict[str, str]:
+    """Each node's id (without the drawing's prefix) and the words of its label, as drawn."""
+    root = ElementTree.fromstring(svg)
+    found = {}
+    for node in root.iter(f"{SVG}g"):
+        if "node" in (node.get("class") or "").split():
+            rows = [tspan for tspan in node.iter(f"{SVG}tspan") if "row" in (tspan.get("class") or "").split()]
+            words = " ".join("".join(row.itertext()) for row in rows)  # Mermaid wraps a label over rows
+            found[node.get("id").rsplit("-flowchart-", 1)[1]] = " ".join(words.split())
+    return found
 
 
-def test_english_diagram_differs_from_the_chinese_only_in_its_title_and_description():
+def test_english_diagram_has_the_translated_label_on_each_node_and_english_name_and_description():
     chinese = diagrams.svg_path(CONCEPT_MAP).read_text(encoding="utf-8")
     english = diagrams.svg_path(CONCEPT_MAP, "en").read_text(encoding="utf-8")
-    assert english != chinese
-    assert TITLE_AND_DESCRIPTION.sub(r"\1\2\3\4", english) == TITLE_AND_DESCRIPTION.sub(r"\1\2\3\4", chinese)
+    zh_nodes, en_nodes = node_labels(chinese), node_labels(english)
+    assert len(zh_nodes) == 6 and set(en_nodes) == set(zh_nodes), "the same six nodes"
+    words = diagrams.labels(CONCEPT_MAP)
+    assert en_nodes == {node: words[label] for node, label in zh_nodes.items()}, "each node its label's translation"
+    assert all(CJK.search(label) for label in zh_nodes.values()), "the Chinese drawing keeps the author's labels"
+    assert not CJK.search("".join(ElementTree.fromstring(english).itertext())), (
+        "no Chinese anywhere in the English drawing"
+    )
+    # The labels are the glossary's terms.
+    glossary = {
+        term["zh"]: term["en"]
+        for term in yaml.safe_load((catalog.ROOT / "translations" / "glossary.yml").read_text(encoding="utf-8"))
+    }
+    for label, translation in words.items():
+        if label in glossary:
+            forms = glossary[label] if isinstance(glossary[label], list) else [glossary[label]]
+            assert translation.lower() in [form.lower() for form in forms], (label, translation, forms)
     source = CONCEPT_MAP.path.read_text(encoding="utf-8")
     ours = {m["key"]: m["text"] for m in diagrams.EN_LINE.finditer(source)}
     svg = ElementTree.fromstring(english)
@@ -284,16 +311,31 @@ def test_english_diagram_differs_from_the_chinese_only_in_its_title_and_descript
     assert diagrams.stale(CONCEPT_MAP) is None
 
 
-def test_english_fence_shows_the_english_svg_with_the_chinese_labels_marked():
+def test_english_fence_shows_the_english_svg_and_the_chinese_fence_the_chinese():
     source = diagrams.article_section(CONCEPT_MAP)
     html = diagrams.fence_en(source, "mermaid", "diagram", {}, None)
     english = diagrams.svg_path(CONCEPT_MAP, "en").read_text(encoding="utf-8").strip()
-    assert html.replace('<g class="nodes" lang="zh">', '<g class="nodes">') == (
-        f'<figure class="diagram" data-search-exclude data-diagram="{CONCEPT_MAP.rel}">\n{english}\n</figure>'
+    assert (
+        html == f'<figure class="diagram" data-search-exclude data-diagram="{CONCEPT_MAP.rel}">\n{english}\n</figure>'
     )
+    assert 'lang="zh"' not in html, "the labels are English"
     assert diagrams.fence(source, "mermaid", "diagram", {}, None) == diagrams.figure(source), (
         "the Chinese fence changed"
     )
+    assert "大模型技术" in diagrams.figure(source)
+
+
+def test_a_label_without_its_translation_cannot_be_drawn_in_english(tmp_path):
+    copy = tmp_path / CONCEPT_MAP.path.name
+    copy.write_text(
+        CONCEPT_MAP.path.read_text(encoding="utf-8").replace("E[市场需求]", "E[市场需要]"), encoding="utf-8"
+    )
+    with pytest.raises(
+        diagrams.DiagramError,
+        match=r"the node label '市场需要' has no translation: run `python -m translations update` "
+        r"and translate it in translations/en/code\.po",
+    ):
+        diagrams.source_in(catalog.Snippet(copy, "2", keras3=False), "en")
 
 
 def test_an_mmd_without_its_english_lines_cannot_be_drawn_in_english(tmp_path):

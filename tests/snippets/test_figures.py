@@ -216,9 +216,9 @@ def test_a_missing_cjk_font_fails_the_freeze_naming_the_package(tmp_path, monkey
 
 
 def check_copy(tmp_path, edit) -> subprocess.CompletedProcess:
-    """`python -m snippets check` in a copy of snippets/, docs/ and package.json (the diagram's Mermaid pin) after
-    `edit(copy_root)`."""
-    for name in ("snippets", "docs"):
+    """`python -m snippets check` in a copy of snippets/, docs/, translations/ (the English code and labels) and
+    package.json (the diagram's Mermaid pin) after `edit(copy_root)`."""
+    for name in ("snippets", "docs", "translations"):
         shutil.copytree(catalog.ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(catalog.ROOT / "package.json", tmp_path / "package.json")
     edit(tmp_path)
@@ -261,9 +261,10 @@ def test_changed_figure_code_makes_every_run_stale(tmp_path):
     result = check_copy(tmp_path, lambda root: append(root / "snippets" / "figures.py", "# edited\n"))
     assert result.returncode == 1
     lines = result.stdout.splitlines()
-    assert len(lines) == len(RUNNABLE) and all(
-        line.startswith("snippets/figures.py changed since the figures of") for line in lines
-    )
+    # Every run, and the English figure code (snippets/figures.en.py, the notebooks' copy) is no longer today's.
+    runs = [line for line in lines if line.startswith("snippets/figures.py changed since the figures of")]
+    assert len(runs) == len(RUNNABLE) and len(lines) == len(RUNNABLE) + 1
+    assert "snippets/figures.en.py is not snippets/figures.py with today's translations" in lines[-1]
     assert (
         "docs/figures/s3_2_nlp_model_keras3/: training-curves, data, model); run `python -m snippets freeze 3.2-keras3`"
         in result.stdout
@@ -370,6 +371,21 @@ def test_an_english_text_of_the_diagram_changed_without_redrawing_fails_check(tm
         "snippets/s2_concept_map.mmd changed since snippets/s2_concept_map.svg was drawn; run `python -m snippets "
         "freeze 2`" in result.stdout
     )
+
+
+def test_a_node_label_translated_anew_without_redrawing_fails_check(tmp_path):
+    def edit(root):
+        po = root / "translations" / "en" / "code.po"
+        po.write_text(
+            po.read_text(encoding="utf-8").replace('msgstr "Market demand"', 'msgstr "Demand"'), encoding="utf-8"
+        )
+
+    result = check_copy(tmp_path, edit)
+    assert result.returncode == 1
+    assert (
+        "snippets/s2_concept_map.en.svg was drawn with other node labels than translations/en/code.po has now; "
+        "run `python -m snippets freeze 2`"
+    ) in result.stdout
 
 
 def test_a_freeze_from_before_the_english_edition_is_stale(tmp_path):

@@ -70,6 +70,7 @@ def test_the_manifest_records_the_stamp():
         "svg_sha256": entry["svg_sha256"],
         "svg_en": "snippets/s2_concept_map.en.svg",
         "svg_en_sha256": entry["svg_en_sha256"],
+        "labels_en_sha256": diagrams.labels_sha256(CONCEPT_MAP),
     }
     assert (
         entry["mermaid"]

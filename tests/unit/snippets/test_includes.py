@@ -39,7 +39,12 @@ def article_section(path: Path) -> str:
 
 
 def snippet_files_with_article() -> list[Path]:
-    return sorted(p for p in SNIPPETS.iterdir() if p.is_file() and "[start:article]" in p.read_text(encoding="utf-8"))
+    """The snippet files (their English editions, x.en.py beside x.py, are tests/snippets/test_english_code.py's)."""
+    return sorted(
+        p
+        for p in SNIPPETS.iterdir()
+        if p.is_file() and ".en." not in p.name and "[start:article]" in p.read_text(encoding="utf-8")
+    )
 
 
 def test_six_article_code_blocks_each_in_a_snippet_named_by_section():
