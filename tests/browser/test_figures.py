@@ -41,8 +41,13 @@ def test_result_tabs_show_their_figures_in_the_palette_without_layout_shift(visi
             held = []  # figure requests, answered only after the boxes have been measured
             released = []
 
-            def hold(route, held=held, released=released):  # this iteration's lists
-                route.continue_() if released else held.append(route)
+            def holding(held, released):  # this iteration's lists
+                def respond(figure_route):
+                    figure_route.continue_() if released else held.append(figure_route)
+
+                return respond
+
+            hold = holding(held, released)
 
             v.page.route("**/figures/**", hold)
             tab = v.goto(page.url)

@@ -58,7 +58,12 @@ def test_no_unmarked_additions(site, page):
     [
         ("百度推出了人脸识别技术", "百度推出了人脸识别系统", "6-applications.md", "(paragraph in §6.1)"),
         (r"y_i \log(p_i)", r"y_i \log p_i", "4-math.md", "(math in §4.1)"),
-        ("epochs=10)", "epochs=5)", "5-project.md", "(code in §5.2)"),
+        (
+            'epochs</span><span class="o">=</span><span class="mi">10</span>',
+            'epochs</span><span class="o">=</span><span class="mi">5</span>',
+            "5-project.md",
+            "(code in §5.2)",
+        ),
     ],
     ids=["one-word", "formula", "snippet-code"],
 )
