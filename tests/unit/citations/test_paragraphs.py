@@ -111,3 +111,18 @@ def test_blocks_of_the_author_are_numbered_per_section_ours_are_not():
     )
     assert not soup.select(".admonition .para-num, details .para-num, .tabbed-set .para-num")
     assert "正文前" in soup.find("p").get_text() and not soup.find("p").has_attr("id")
+
+
+def test_the_front_matter_is_numbered_after_its_own_headings_and_nothing_before_them():
+    source = (
+        "# 标题\n\n导语，不编号。\n\n## 关键词 { #keywords }\n\n- 大模型\n- 同质化\n\n## 摘要 { #abstract }\n\n本文……\n"
+    )
+    html = markdown.markdown(source, extensions=EXTENSIONS, extension_configs=CONFIG)
+    assert numbered(html) == [("keywords-p1", "li", "1"), ("keywords-p2", "li", "2"), ("abstract-p1", "p", "1")]
+    added = source.replace("## 摘要 { #abstract }\n\n", "## 摘要 { #abstract }\n\n多出的一段\n\n")
+    assert numbered(markdown.markdown(added, extensions=EXTENSIONS, extension_configs=CONFIG))[2:] == [
+        ("abstract-p1", "p", "1"),
+        ("abstract-p2", "p", "2"),
+    ], (
+        "a paragraph put before the abstract's first takes its id: the golden list (tests/golden/paragraphs.txt) catches it"
+    )

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from notebook_pages.errors import NotebookPageError
-from notebook_pages.page import COPY_BUTTON, WRAPPER_START, alt_texts, finish
+from notebook_pages.page import COPY_BUTTON, WRAPPER_START, alt_texts, figures_as_files, finish
 
 from .conftest import NOTEBOOK, chinese
 
@@ -94,3 +94,20 @@ def test_an_image_output_without_text_fails_naming_the_notebook(converted, page,
     page.file.abs_src_path = str(tmp_path / "x.ipynb")
     with pytest.raises(NotebookPageError, match="an image output has no text/plain to serve as its alt text"):
         finished(converted, page)
+
+
+def test_an_image_output_that_is_not_base64_fails_naming_the_notebook(tmp_path, page):
+    outputs = [
+        {"output_type": "display_data", "data": {"image/png": data, "text/plain": ["a figure"]}, "metadata": {}}
+        for data in ("iVBORw0KGgo=", "not*base64")
+    ]
+    (tmp_path / "x.ipynb").write_text(
+        json.dumps({"cells": [{"cell_type": "code", "outputs": outputs}]}), encoding="utf-8"
+    )
+    page.file.abs_src_path = str(tmp_path / "x.ipynb")
+    images = {}
+    assert figures_as_files('<img alt="x" src="data:image/png;base64,iVBORw0KGgo=">', page, images).startswith(
+        '<img loading="lazy" alt="a figure" src="'
+    )
+    with pytest.raises(NotebookPageError, match=r"s4_3_binary_classifier\.ipynb: an image output is not valid base64"):
+        figures_as_files('<img src="data:image/png;base64,not*base64">', page, images)
