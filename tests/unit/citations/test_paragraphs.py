@@ -124,5 +124,6 @@ def test_the_front_matter_is_numbered_after_its_own_headings_and_nothing_before_
         ("abstract-p1", "p", "1"),
         ("abstract-p2", "p", "2"),
     ], (
-        "a paragraph put before the abstract's first takes its id: the golden list (tests/golden/paragraphs.txt) catches it"
+        "a paragraph put before the abstract's first takes its id: the golden list (tests/golden/paragraphs.txt) "
+        "catches it"
     )
