@@ -27,14 +27,13 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
 import re
 from pathlib import Path
 
 from csp.errors import PolicyError
 from csp.inline import inline_code
 from csp.policy import policy, served_by_mkdocs
-from sitekit import edition
+from sitekit import cache_files, edition
 
 META_CHARSET = re.compile(r'<head>\s*<meta charset="utf-8">', re.I)
 OUR_META = re.compile(r'\s*<meta http-equiv="Content-Security-Policy" content="[^"]*">')
@@ -78,11 +77,7 @@ def apply(config) -> None:
         styles.update(found["styles"])
         texts[page] = text
     if seen != cached:
-        cache_path.parent.mkdir(parents=True, exist_ok=True)
-        # Written aside and renamed: builds running at the same time never read half a file.
-        partial = cache_path.with_suffix(f".{os.getpid()}.tmp")
-        partial.write_text(json.dumps(seen, sort_keys=True), encoding="utf-8")
-        os.replace(partial, cache_path)
+        cache_files.write(cache_path, json.dumps(seen, sort_keys=True))
     serving = served_by_mkdocs(config)
     if serving:
         log.info(

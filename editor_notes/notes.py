@@ -37,7 +37,9 @@ class EditorNoteError(BuildError):
 def load(path: Path) -> dict[str, dict]:
     """The notes by id, each checked for the fields the site relies on."""
     loaded = {}
-    for note in yaml.safe_load(path.read_text(encoding="utf-8"))["notes"]:
+    # libyaml's loader when PyYAML has it (ten times faster), else PyYAML's own: the same notes.
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    for note in yaml.load(path.read_text(encoding="utf-8"), Loader=loader)["notes"]:
         name = note.get("id", "?")
         if set(note) != FIELDS:
             raise EditorNoteError(f"{path}: note {name!r} must have exactly the fields {sorted(FIELDS)}")

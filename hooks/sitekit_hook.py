@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from mkdocs.plugins import event_priority
 
-from sitekit import caches, node, strict
+from sitekit import caches, node, search_cache, strict
 from sitekit.command import started
 
 
@@ -16,6 +18,7 @@ def on_startup(*, command: str, dirty: bool):
 def on_config(config):
     strict.keep_strict(config)
     caches.keep_in_project(config)
+    search_cache.install(Path(config.config_file_path).parent)
 
 
 def on_shutdown():

@@ -30,6 +30,11 @@ if not any(isinstance(f, PlaceholderAltNotice) for f in logging.getLogger("trait
     logging.getLogger("traitlets").addFilter(PlaceholderAltNotice())
 
 
+# Finished pages of this process (a build, or all rebuilds of `mkdocs serve`), by their inputs.
+_finished: dict[str, tuple[str, list[str], dict[str, bytes]]] = {}
+KEEP = 16  # both editions' notebook pages, twice
+
+
 class Build:
     def __init__(self, config):
         self.config = config
@@ -43,8 +48,19 @@ class Build:
         def words(text: str, **fields: str) -> str:
             return translated(self.config, text, "notebook_pages", **fields)
 
-        styles: list[str] = []
-        html = notebook_page.finish(html, page, words, styles, self.images)
+        # A `mkdocs serve` rebuild converts every notebook page again, unchanged: the same
+        # page, notebook and words make the same result, which this process keeps.
+        labels = tuple(words(text) for text in notebook_page.LABELS)
+        notebook = Path(page.file.abs_src_path).read_bytes()
+        key = hashlib.sha256(repr((html, page.file.src_uri, page.file.dest_uri, notebook, labels)).encode()).hexdigest()
+        if key not in _finished:
+            styles: list[str] = []
+            images: dict[str, bytes] = {}
+            _finished[key] = (notebook_page.finish(html, page, words, styles, images), styles, images)
+            while len(_finished) > KEEP:
+                _finished.pop(next(iter(_finished)))
+        html, styles, images = _finished[key]
+        self.images.update(images)
         self.uncut.setdefault(stylesheet.notebook_css(styles, page.file.src_uri), []).append(page)
         return html
 

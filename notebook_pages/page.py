@@ -67,6 +67,9 @@ PROMPT_NUMBER = re.compile(r"In(?:&nbsp;|\s)*\[(?P<number>[^\]]*)\]:")
 COPY_BUTTON = '<clipboard-copy ,="" aria-label="Copy to Clipboard" '
 COPIED_NOTICE = '<span class="notice" hidden="">Copied!</span>'
 
+# Our words on a notebook page, in the page's language (fields filled in after translation).
+LABELS = ("复制代码", "已复制", "代码单元 [{number}]", "下载这个笔记本（{name}）")
+
 IMAGE = re.compile(r"<img\b[^>]*>")
 PNG = re.compile(r'\ssrc="data:image/png;base64,(?P<data>[^"]*)"')
 ALT = re.compile(r'\salt="[^"]*"')

@@ -25,7 +25,6 @@ import atexit
 import hashlib
 import json
 import logging
-import os
 import shutil
 import subprocess
 import tempfile
@@ -34,7 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sitekit import pins
+from sitekit import cache_files, pins
 from sitekit.errors import BuildError
 
 WORKER = Path(__file__).with_name("worker.js")
@@ -145,19 +144,14 @@ def run(
             raise NodeError(f"{path}: {error.strerror}") from None
     folder = root / CACHE / task.cache
     cached = folder / f"{digest.hexdigest()}.json"
-    if cached.is_file():
-        cached.touch()  # recently used: kept by the pruning below
-        return json.loads(cached.read_text(encoding="utf-8"))
+    if (text := cache_files.read(cached)) is not None:
+        return json.loads(text)
     worker = _workers.setdefault(root, Worker(root))
     answer = worker.ask(task, payload)
     if check is not None:
         check(answer)
-    folder.mkdir(parents=True, exist_ok=True)
-    partial = cached.with_suffix(f".{os.getpid()}.tmp")
-    partial.write_text(json.dumps(answer, ensure_ascii=False), encoding="utf-8")
-    os.replace(partial, cached)
-    for old in sorted(folder.glob("*.json"), key=lambda path: path.stat().st_mtime, reverse=True)[task.keep :]:
-        old.unlink(missing_ok=True)
+    cache_files.write(cached, json.dumps(answer, ensure_ascii=False))
+    cache_files.prune(folder, "*.json", task.keep)
     return answer
 
 

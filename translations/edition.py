@@ -27,6 +27,8 @@ WARNINGs, as the extension does for the text (so --strict fails).
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import re
 from pathlib import Path
@@ -37,7 +39,7 @@ from mkdocs.config import load_config
 from mkdocs.structure.nav import Section
 
 from citations.paragraphs import ORIGINAL_CLASS
-from sitekit import command, edition, flags
+from sitekit import cache_files, command, edition, flags
 from translations.catalogs import UPDATE_COMMAND
 from translations.leftovers import leftovers
 from translations.markdown import TranslationError
@@ -46,6 +48,7 @@ from translations.strings import catalogs_of, translated
 log = logging.getLogger("mkdocs.editions")
 EXTENSION = "translations.markdown"
 ENGLISH_CONFIG = "mkdocs.en.yml"
+LEFTOVERS_CACHE = ".cache/leftovers.json"
 # citations.paragraphs' link at the end of an English block (Python-Markdown writes attributes sorted).
 ORIGINAL_LINK = re.compile(rf'(?P<start><a (?=[^>]*\bclass="{ORIGINAL_CLASS}")[^>]*?\bhref=")#')
 
@@ -154,14 +157,24 @@ def add_template_filter(env, config) -> None:
 
 
 def report_leftovers(config) -> None:
-    """Chinese in an English page outside the places it may be (leftovers.py): a WARNING each."""
+    """Chinese in an English page outside the places it may be (leftovers.py): a WARNING each.
+
+    What each page holds is cached in .cache/leftovers.json by the sha256 of its text: reading
+    every page with Python's HTML parser is a tenth of a warm build, and most pages are unchanged."""
     site = Path(config.site_dir)
+    cache = Path(config.config_file_path).parent / LEFTOVERS_CACHE
+    cached = json.loads(cache_files.read(cache) or "{}")
+    seen = {}
     for page in sorted(site.rglob("*.html")):
-        found = leftovers(page.read_text(encoding="utf-8"))
-        for text in found[:3]:
-            log.warning(f'translations: {page.relative_to(site)}: Chinese outside lang="zh": {text!r}')
+        text = page.read_text(encoding="utf-8")
+        key = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        seen[key] = found = cached[key] if key in cached else leftovers(text)
+        for piece in found[:3]:
+            log.warning(f'translations: {page.relative_to(site)}: Chinese outside lang="zh": {piece!r}')
         if len(found) > 3:
             log.warning(f"translations: {page.relative_to(site)}: … and {len(found) - 3} more pieces of Chinese")
+    if seen != cached:
+        cache_files.write(cache, json.dumps(seen, ensure_ascii=False, sort_keys=True))
 
 
 def after_build(config) -> None:
