@@ -28,6 +28,7 @@ import http.server
 import io
 import json
 import os
+import random
 import shutil
 import socket
 import statistics
@@ -101,7 +102,7 @@ def cold_build(project: Path, site: Path) -> float:
     return mkdocs(project, "--site-dir", str(site))
 
 
-def serve_rebuilds(project: Path, page: Path, env: dict, edits: int = 3) -> tuple[list[float], list[float]]:
+def serve_rebuilds(project: Path, page: Path, env: dict, edits: int = 5) -> tuple[list[float], list[float]]:
     """Save `page` `edits` times under one `mkdocs serve`: (seconds from the save to
     "Reloading browsers", seconds from "Building documentation..." to "Reloading
     browsers", i.e. the rebuild itself) per save. (MkDocs's own "Documentation built
@@ -118,6 +119,10 @@ def serve_rebuilds(project: Path, page: Path, env: dict, edits: int = 3) -> tupl
     log = ServerLog(process)
     original = page.read_bytes()
     walls, builds = [], []
+    # MkDocs' watcher looks every 0.5 s. Saving a fixed time after the last rebuild would put
+    # every save at the same phase of its polling, one that depends on how long a rebuild
+    # takes; an editor saves at any moment. The same seeded delays for every site.
+    phases = random.Random(0)
     try:
         log.wait_for("Serving on")
         time.sleep(3)  # MkDocs' polling watcher takes its first snapshot of the watched folders
@@ -125,6 +130,7 @@ def serve_rebuilds(project: Path, page: Path, env: dict, edits: int = 3) -> tupl
             # A save can be seen twice (the write truncates, then fills the file): let any
             # rebuild of the last save finish, and count only lines printed after this save.
             log.wait_until_quiet(1.0)
+            time.sleep(phases.uniform(0, 0.5))
             start = time.perf_counter()
             page.write_bytes(original + b"\n" * (edit + 1))  # a save that changes the file each time
             building = log.wait_for("Building documentation", after=start)
