@@ -23,7 +23,7 @@ from snippets import catalog, freeze
 from translations import code
 from translations.catalogs import Catalogs
 
-from conftest import build_edited_copy
+from helpers import build_edited_copy
 
 FILES = code.code_files()
 PYTHON = [path for path in FILES if path.suffix == ".py"]

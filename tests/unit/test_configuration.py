@@ -97,3 +97,13 @@ def test_every_locked_package_accepts_this_node(tmp_path):
     assert result.returncode == 0, result.stderr[-2000:]
     assert "EBADENGINE" not in result.stderr and "notsup" not in result.stderr, result.stderr[-2000:]
     assert "npm warn" not in result.stderr, result.stderr[-2000:]
+
+
+def test_tests_import_helpers_not_conftest():
+    """Fixtures live in conftest.py, which pytest loads; what tests import lives in helpers.py."""
+    importing = [
+        path.relative_to(ROOT).as_posix()
+        for path in (ROOT / "tests").rglob("*.py")
+        if re.search(r"^\s*(?:from conftest import|import conftest)\b", path.read_text(encoding="utf-8"), re.M)
+    ]
+    assert not importing, f"import from tests/helpers.py instead: {importing}"
