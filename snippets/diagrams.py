@@ -43,12 +43,13 @@ import re
 import shutil
 from pathlib import Path
 
+from sitekit import pins
+from sitekit.edition import ORIGINAL
 from snippets.catalog import FROZEN, ROOT, Snippet, all_snippets
 
-PACKAGE_JSON = ROOT / "package.json"
 MERMAID_JS = ROOT / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
 MANIFEST = FROZEN / "manifest.json"
-LANGUAGES = ("zh", "en")  # the article's, then the English edition's
+LANGUAGES = (ORIGINAL, "en")  # the article's, then the English edition's
 OUR_LINE = re.compile(r"^[ \t]*(?P<key>accTitle|accDescr): .*$", re.M)  # our accessibility lines (Mermaid syntax)
 NODES = '<g class="nodes"'  # Mermaid's group of the nodes, with their labels
 CHINESE_TEXT = re.compile(r">[^<]*[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff60][^<]*<")  # in an element's text
@@ -105,9 +106,9 @@ def diagrams() -> list[Snippet]:
     return [s for s in all_snippets() if s.kind == "mermaid"]
 
 
-def svg_path(snippet: Snippet, language: str = "zh") -> Path:
+def svg_path(snippet: Snippet, language: str = ORIGINAL) -> Path:
     """`s2_concept_map.svg`, or in English `s2_concept_map.en.svg`."""
-    return snippet.path.with_suffix(".svg" if language == "zh" else f".{language}.svg")
+    return snippet.path.with_suffix(".svg" if language == ORIGINAL else f".{language}.svg")
 
 
 def labels(snippet: Snippet, language: str = "en") -> dict[str, str]:
@@ -139,7 +140,7 @@ def source_in(snippet: Snippet, language: str) -> str:
     """The .mmd as Mermaid draws it in `language`: in English, the node labels and our accTitle/accDescr lines in
     English."""
     text = snippet.path.read_text(encoding="utf-8")
-    if language == "zh":
+    if language == ORIGINAL:
         return text
     from translations import code
 
@@ -178,11 +179,10 @@ def article_section(snippet: Snippet) -> str:
 
 def mermaid_version() -> str:
     """The Mermaid version package.json pins (a devDependency: no page loads it)."""
-    manifest = json.loads(PACKAGE_JSON.read_text(encoding="utf-8"))
-    version = manifest.get("devDependencies", {}).get("mermaid")
-    if not version:
-        raise DiagramError(f"{PACKAGE_JSON.relative_to(ROOT)}: no devDependencies.mermaid pin")
-    return version
+    try:
+        return pins.pinned("mermaid", ROOT)
+    except pins.PinError as error:
+        raise DiagramError(str(error)) from None
 
 
 def _sha256(data: bytes) -> str:
@@ -217,7 +217,7 @@ def stale(snippet: Snippet, languages: tuple[str, ...] = LANGUAGES) -> str | Non
 
 def _stale(snippet: Snippet, language: str) -> str | None:
     svg = _rel(svg_path(snippet, language))
-    key = "svg" if language == "zh" else f"svg_{language}"
+    key = "svg" if language == ORIGINAL else f"svg_{language}"
     entry = _manifest().get(snippet.name)
     if entry is None:
         return f"{snippet.rel}: no frozen SVG in {MANIFEST.relative_to(ROOT)}; {refresh(snippet)}"
@@ -231,7 +231,7 @@ def _stale(snippet: Snippet, language: str) -> str | None:
         )
     if entry.get("config_sha256") != current["config_sha256"]:
         return f"{svg} was drawn with another RENDER_CONFIG (snippets/diagrams.py); {refresh(snippet)}"
-    if language != "zh":
+    if language != ORIGINAL:
         try:
             drawn_with = labels_sha256(snippet, language)
         except DiagramError as error:
@@ -262,16 +262,16 @@ def chromium_path() -> str:
     return path
 
 
-def render(snippet: Snippet, browser=None, language: str = "zh") -> str:
+def render(snippet: Snippet, browser=None, language: str = ORIGINAL) -> str:
     """The SVG Mermaid draws from the whole .mmd file (the article's lines and our accTitle/accDescr).
 
     In a Playwright `browser` if given (the browser tests have one), else in a Chromium of its own.
     In English (`language="en"`), from the file with our lines in English (source_in).
     """
-    installed = MERMAID_JS.parent.parent / "package.json"
-    version = json.loads(installed.read_text(encoding="utf-8"))["version"] if installed.is_file() else "missing"
-    if version != mermaid_version():
-        raise DiagramError(f"node_modules/mermaid is {version}, package.json pins {mermaid_version()}: run `npm ci`")
+    try:
+        pins.checked("mermaid", ROOT)
+    except pins.PinError as error:
+        raise DiagramError(str(error)) from None
     if browser is None:
         from playwright.sync_api import sync_playwright
 
@@ -318,11 +318,11 @@ def freeze(snippet: Snippet) -> list[Path]:
         finally:
             browser.close()
     for language, svg in drawn.items():
-        key = "svg" if language == "zh" else f"svg_{language}"
+        key = "svg" if language == ORIGINAL else f"svg_{language}"
         path = svg_path(snippet, language)
         path.write_text(svg, encoding="utf-8")
         entry |= {key: path.relative_to(ROOT).as_posix(), f"{key}_sha256": _sha256(svg.encode("utf-8"))}
-        if language != "zh":
+        if language != ORIGINAL:
             entry[f"labels_{language}_sha256"] = labels_sha256(snippet, language)
         paths.append(path)
     manifest = _manifest()
@@ -360,7 +360,7 @@ def fence_en(source: str, language: str, css_class: str, options: dict, md, **kw
         raise SuperFencesException(f"snippets/diagrams.py: {error}") from None
 
 
-def figure(source: str, language: str = "zh") -> str:
+def figure(source: str, language: str = ORIGINAL) -> str:
     text = source.strip("\n")
     matches = [s for s in diagrams() if article_section(s).strip("\n") == text]
     if not matches:
@@ -373,7 +373,7 @@ def figure(source: str, language: str = "zh") -> str:
     if reason := stale(snippet, (language,)):
         raise DiagramError(reason)
     svg = svg_path(snippet, language).read_text(encoding="utf-8").strip()
-    if language != "zh" and CHINESE_TEXT.search(svg):
+    if language != ORIGINAL and CHINESE_TEXT.search(svg):
         raise DiagramError(f"{_rel(svg_path(snippet, language))}: Chinese in the English drawing; {refresh(snippet)}")
     # Kept out of the search index: the 源码 tab next to it holds the same words.
     return f'<figure class="diagram" data-search-exclude data-diagram="{html.escape(snippet.rel)}">\n{svg}\n</figure>'

@@ -46,6 +46,7 @@ import tempfile
 from pathlib import Path
 from typing import NamedTuple
 
+from sitekit.edition import ORIGINAL
 from snippets.catalog import DOCS, FROZEN, ROOT, SNIPPETS, Snippet, runnable
 from snippets.figures import EDITION_KEY, EDITIONS_ENV, FIGURES_ENV, INDEX, THEMES
 
@@ -184,7 +185,7 @@ NOTEBOOK_EN = {
     "article": "**Original code of the article** (section {section}, unchanged; its comments translated)",
     "run": "**Added by this site**: training, prediction, a look at the results, and the figures.",
 }
-NOTEBOOK_TEXTS = {"zh": NOTEBOOK_ZH, "en": NOTEBOOK_EN}
+NOTEBOOK_TEXTS = {ORIGINAL: NOTEBOOK_ZH, "en": NOTEBOOK_EN}
 # The English headings of the sections with a notebook, as the English edition's pages have them.
 EN_TITLES = {
     "3.1": "3.1 Principles of deep learning algorithms",
@@ -196,7 +197,7 @@ EN_TITLES = {
 
 def code_file(path: Path, language: str) -> Path:
     """The code file a notebook in `language` is made from: the module, or its English edition beside it."""
-    if language == "zh":
+    if language == ORIGINAL:
         return path
     from translations import code
 
@@ -212,7 +213,7 @@ class Cell(NamedTuple):
 
 
 def title_in(snippet: Snippet, language: str) -> str:
-    if language == "zh":
+    if language == ORIGINAL:
         return snippet.title
     if snippet.section not in EN_TITLES:
         raise SnippetFailed(
@@ -221,7 +222,7 @@ def title_in(snippet: Snippet, language: str) -> str:
     return EN_TITLES[snippet.section]
 
 
-def notebook_cells(snippet: Snippet, language: str = "zh") -> list[Cell]:
+def notebook_cells(snippet: Snippet, language: str = ORIGINAL) -> list[Cell]:
     """Intro, our figure code, our set-up, the article's code, our run — from the module's text.
 
     The figure code is snippets/figures.py written out by `%%writefile`: the
@@ -328,7 +329,7 @@ def edition_outputs(outputs: list, language: str, where: str) -> list:
             kept[swappable] = copy.deepcopy(out)
             del kept[swappable]["metadata"][EDITION_KEY]
             swappable, swapped = None, swapped + 1
-    if language != "zh" and swapped != sum(map(_figure, kept)):
+    if language != ORIGINAL and swapped != sum(map(_figure, kept)):
         raise SnippetFailed(f"{where}: not every figure was also drawn in {language!r} ({EDITIONS_ENV})")
     return kept
 
@@ -383,7 +384,7 @@ def executed_notebooks(snippet: Snippet, sha256: str) -> dict:
             cell.outputs = edition_outputs(cell.outputs, "en", f"{snippet.rel}, English notebook, cell {index}")
     for index, cell in enumerate(nb.cells, start=1):
         if cell.cell_type == "code":
-            cell.outputs = edition_outputs(cell.outputs, "zh", f"{snippet.rel}, cell {index}")
+            cell.outputs = edition_outputs(cell.outputs, ORIGINAL, f"{snippet.rel}, cell {index}")
     nb.metadata["snippet"] = {"source": snippet.rel, "sha256": sha256}
     english.metadata["snippet"] = {
         "source": snippet.rel,
@@ -392,7 +393,7 @@ def executed_notebooks(snippet: Snippet, sha256: str) -> dict:
         "edition_of": _rel(snippet.notebook),
         "about": ABOUT_EN,
     }
-    return {"zh": nb, "en": english}
+    return {ORIGINAL: nb, "en": english}
 
 
 ABOUT_EN = (
@@ -516,7 +517,7 @@ def read_figures(folder: Path, drawn_by: str) -> list[dict]:
     return figures
 
 
-def figures_markdown(snippet: Snippet, figures: list[dict], language: str = "zh") -> str:
+def figures_markdown(snippet: Snippet, figures: list[dict], language: str = ORIGINAL) -> str:
     """What the page shows under the frozen output: each figure with its caption (pymdownx.blocks.caption).
 
     Both SVGs of a figure are there; Material hides the one whose `#only-light` /
@@ -528,7 +529,7 @@ def figures_markdown(snippet: Snippet, figures: list[dict], language: str = "zh"
     folder = snippet.figures.relative_to(DOCS).as_posix()
     blocks = []
     for figure in figures:
-        words = figure if language == "zh" else figure["editions"][language]
+        words = figure if language == ORIGINAL else figure["editions"][language]
         alt = re.sub(r"([\\\[\]])", r"\\\1", words["alt"])  # the alt text sits inside ![…]
         size = f'width="{figure["width"]}" height="{figure["height"]}" loading="lazy"'
         images = "\n".join(
@@ -591,7 +592,7 @@ def freeze(snippets: list[Snippet], report=print) -> None:
         if snippet.notebook is not None:
             snippet.notebook.parent.mkdir(parents=True, exist_ok=True)
             notebooks = executed_notebooks(snippet, sha256)
-            nbformat.write(notebooks["zh"], snippet.notebook)
+            nbformat.write(notebooks[ORIGINAL], snippet.notebook)
             nbformat.write(notebooks["en"], snippet.notebook_en)
             entry["notebook"] = _rel(snippet.notebook)
             entry["notebook_en"] = {_rel(snippet.notebook_en): _sha256(snippet.notebook_en)}
