@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # processor's cache comes along, so a copy starts Node only for what its edit changes).
 PROJECT_FILES = [
     "mkdocs.yml", "mkdocs.en.yml", "package.json", "docs", "snippets", "includes", "overrides", "hooks", "citations",
-    "print_edition", "translations", "node_modules",
+    "print_edition", "social_cards", "translations", "node_modules",
     ".cache/citations",
     ".cache/katex",
 ]
