@@ -34,6 +34,7 @@ FAMILY = "font_family"
 SLOTS = {"kicker", "title", "footer"}  # CardText's fields a layout may give lines to
 
 log = logging.getLogger("mkdocs.social_cards")
+said = {"no site_url": False}
 
 
 class Cards:
@@ -57,7 +58,9 @@ class Cards:
             return None
         if not config.site_url:
             social.config.enabled = False
-            log.info("social_cards: no site_url, so no social cards (a card needs an absolute URL): set SITE_URL to draw them")
+            if not said["no site_url"]:  # once, not at every rebuild of `mkdocs serve`
+                log.info("social_cards: no site_url, so no social cards (a card needs an absolute URL): set SITE_URL to draw them")
+                said["no site_url"] = True
             return None
         root = Path(config.config_file_path).parent
         # Both relative to the project (the plugin takes cards_layout_dir relative to the working directory).
