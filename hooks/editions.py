@@ -188,10 +188,4 @@ def on_post_build(config):
         strict=config.strict,
     )
     english.extra[PART_OF] = edition(config)
-    # The events `mkdocs build` sends around a build: Material's social plugin starts its
-    # drawing threads in on_startup and writes its cache in on_shutdown.
-    english.plugins.on_startup(command="build", dirty=False)
-    try:
-        build(english)
-    finally:
-        english.plugins.on_shutdown()
+    build(english)
