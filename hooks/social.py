@@ -14,7 +14,6 @@ from social_cards import Builds, SocialCardsError
 
 HOOK = "hooks/social.py"
 builds = Builds()
-serving = False
 
 
 def forward(call, *args):
@@ -23,11 +22,6 @@ def forward(call, *args):
         return call(*args)
     except SocialCardsError as error:
         raise PluginError(f"{HOOK}: {error}") from error
-
-
-def on_startup(command, dirty):
-    global serving
-    serving = command == "serve"
 
 
 @event_priority(80)  # after hooks/editions.py (90) translates the site's name, before the plugin reads its settings (0)
@@ -47,20 +41,16 @@ def on_page_content(html, page, config, files):  # rendered: the page's title is
         forward(cards.check, page)
 
 
-@event_priority(-50)  # after print-site writes the print page (0), before hooks/print_page.py (-100) and csp.py
+@event_priority(-50)  # after the plugin (0) and print-site (0), before hooks/print_page.py (-100) and csp.py
 def on_post_build(config):
     cards = builds.of(config)
     if cards:
-        forward(cards.print_page, config)
-        forward(cards.finish)
-        if serving:  # each rebuild is a build; on_shutdown comes when the server stops
+        try:
+            forward(cards.print_page, config)
+            forward(cards.finish)
+        finally:
             builds.end(cards)
 
 
-def on_build_error(error):
-    builds.end_innermost()
-
-
-@event_priority(-200)  # after the plugin's on_shutdown (-100) writes its manifest
-def on_shutdown():
+def on_build_error(error):  # a build that stops before on_post_build
     builds.end_innermost()

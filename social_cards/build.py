@@ -12,7 +12,15 @@
   MkDocs' page events, so the plugin never sees it: its card is drawn and
   linked by calling the plugin's own events for that page, as print-site does
   for other plugins that work in on_post_page;
-- finish, close: the manifest written whole, the cache unlocked.
+- finish, close (on_post_build, or on_build_error): the manifest written whole,
+  the cache unlocked.
+
+Material's plugin is one object for both editions: MkDocs keeps one instance
+of a plugin that has on_startup/on_shutdown per process and gives it each
+configuration it loads (config_options.Plugins.plugin_cache), so the English
+build, which runs inside the Chinese one, reconfigures the Chinese build's
+plugin; the Chinese cards are finished by then (this hook's on_post_build
+runs before hooks/editions.py's).
 """
 
 from __future__ import annotations
@@ -20,12 +28,10 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PIL import ImageFont
-
 from social_cards import fonts, layout as layouts
 from social_cards.cache import Cache
 from social_cards.errors import SocialCardsError
-from social_cards.lines import ELLIPSIS, Measure, fill
+from social_cards.lines import ELLIPSIS, fill_cached
 from social_cards.text import CardText, card_text, check, check_strings, where
 
 SOCIAL = "material/social"
@@ -41,10 +47,7 @@ class Cards:
     def __init__(self, config, social, cache: Cache, layout: layouts.Layout, styles: dict[str, Path]):
         self.config, self.social, self.cache, self.layout = config, social, cache, layout
         self.fonts = {name: styles[slot.style] for name, slot in layout.slots.items()}
-        self.measures = {
-            name: Measure(ImageFont.truetype(str(self.fonts[name]), layouts.font_size(self.fonts[name], slot)))
-            for name, slot in layout.slots.items()
-        }
+        self.sizes = {name: layouts.font_size(self.fonts[name], slot) for name, slot in layout.slots.items()}
         self.texts: dict[str, CardText] = {}
 
     @classmethod
@@ -99,8 +102,8 @@ class Cards:
             if lacks:
                 shown = ", ".join(f"{char!r} (U+{ord(char):04X})" for char in lacks)
                 raise SocialCardsError(f"{where(page)}: its social card's {name} {value!r} has {shown}, which the "
-                                       f"card font ({fonts.PACKAGE}, {self.fonts[name].name}) does not have")
-            options[name] = fill(value, self.measures[name], slot.width, slot.lines) if value else []
+                                       f"card font ({fonts.PACKAGE}, {fonts.STYLES[slot.style]}) does not have")
+            options[name] = list(fill_cached(value, self.fonts[name], self.sizes[name], slot.width, slot.lines)) if value else []
         social = page.meta.setdefault("social", {})
         social["cards_layout_options"] = {**social.get("cards_layout_options", {}), **options}
         self.texts[page.file.src_uri] = text
@@ -137,8 +140,9 @@ class Builds:
 
     MkDocs loads a hook once per process, so one hook serves every build: the
     Chinese edition's and the English one's inside it (hooks/editions.py), and
-    each rebuild of `mkdocs serve`. Events that name no configuration
-    (on_build_error, on_shutdown) end the innermost build.
+    each rebuild of `mkdocs serve`. A build ends with its on_post_build, or, when
+    it stops before, with on_build_error, which names no configuration: it ends
+    the innermost build (an English build that fails fails the Chinese one too).
     """
 
     def __init__(self):

@@ -25,6 +25,7 @@ import fcntl
 import json
 import os
 import tempfile
+from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
 
@@ -56,8 +57,7 @@ class Cache:
     def prepare(self, root: Path, family: str) -> dict[str, Path]:
         """The font in place, a manifest the plugin can trust; style -> font file."""
         installed = fonts.install(root, self.folder / "fonts", family)
-        drawn_with = {name: version(name) for name in DRAWN_WITH}
-        drawn_with[fonts.PACKAGE] = fonts.pinned_version(root)
+        drawn_with = {**drawn_by(), fonts.PACKAGE: fonts.pinned_version(root)}
         stamp, manifest = self.folder / STAMP, self.folder / MANIFEST
         before = json.loads(stamp.read_text(encoding="utf-8")) if stamp.is_file() else None
         if before != drawn_with:
@@ -69,6 +69,12 @@ class Cache:
 
     def save_manifest(self, entries: dict[str, str]) -> None:
         write_whole(self.folder / MANIFEST, json.dumps(entries, indent=2, sort_keys=True))
+
+
+@lru_cache(maxsize=None)
+def drawn_by() -> dict[str, str]:
+    """The installed versions of DRAWN_WITH (looked up once per process: `mkdocs serve` rebuilds often)."""
+    return {name: version(name) for name in DRAWN_WITH}
 
 
 def write_whole(target: Path, text: str) -> None:

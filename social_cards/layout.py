@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -47,6 +48,16 @@ class Layout:
 
 
 def read(path: Path) -> Layout:
+    try:
+        stat = path.stat()
+    except OSError as error:
+        raise SocialCardsError(f"{path}: cannot read the card layout: {error}") from None
+    return _read(path, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=8)
+def _read(path: Path, mtime_ns: int, size: int) -> Layout:
+    """The layout as the file is now (read once per version of the file: `mkdocs serve` rebuilds often)."""
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as error:
@@ -91,6 +102,7 @@ def read(path: Path) -> Layout:
     return Layout(path, card, slots, options)
 
 
+@lru_cache(maxsize=None)
 def font_size(font_path: Path, slot: Slot) -> int:
     """The size the plugin draws the slot's text at (material/plugins/social/plugin.py, _metrics)."""
     ascender, descender = ImageFont.truetype(str(font_path), 1000).getmetrics()

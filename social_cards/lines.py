@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
@@ -47,6 +49,18 @@ class Measure:
         words = WHITESPACE.split(line)
         space = self.draw.textlength(" ", font=self.font)
         return sum(self.draw.textlength(word, font=self.font) for word in words) + space * (len(words) - 1)
+
+
+@lru_cache(maxsize=None)
+def measure_for(font: Path, size: int) -> Measure:
+    return Measure(ImageFont.truetype(str(font), size))
+
+
+@lru_cache(maxsize=4096)
+def fill_cached(text: str, font: Path, size: int, width: float, lines: int) -> tuple[str, ...]:
+    """`fill` with the font file and size, remembered: every card of an edition has the same
+    footer, and a rebuild under `mkdocs serve` the same titles (measuring is most of the work)."""
+    return tuple(fill(text, measure_for(font, size), width, lines))
 
 
 def breakable(before: str, after: str) -> bool:

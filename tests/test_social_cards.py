@@ -322,7 +322,7 @@ def test_a_character_the_font_lacks_fails_naming_the_page_and_the_character(draw
     with pytest.raises(SocialCardsError) as caught:
         drawer.draw("2-concepts.md", "# 2. 核心\U000f0001 { #sec-2 }\n")
     assert str(caught.value).startswith("docs/2-concepts.md: its social card's title ")
-    assert "(U+F0001), which the card font (@embedpdf/fonts-sc, Bold.otf) does not have" in str(caught.value)
+    assert "(U+F0001), which the card font (@embedpdf/fonts-sc, fonts/NotoSansHans-Bold.otf) does not have" in str(caught.value)
 
 
 def test_cards_are_drawn_with_no_network(drawer, monkeypatch):
