@@ -2,7 +2,7 @@
 
 Material's social plugin draws the cards with our layout; social_cards/ gives it
 the font, each card's text in lines, and the print edition's card (see its
-README.md). No site_url (SITE_URL unset: `make serve`, local builds): no cards.
+README.md). No site_url (a build without SITE_URL): no cards.
 """
 
 from __future__ import annotations
