@@ -17,8 +17,6 @@ import tempfile
 from functools import lru_cache
 from pathlib import Path
 
-from fontTools.ttLib import TTFont
-
 from social_cards.errors import SocialCardsError
 
 PACKAGE = "@embedpdf/fonts-sc"
@@ -101,6 +99,8 @@ def _copy_whole(source: Path, target: Path, scratch: Path) -> None:
 @lru_cache(maxsize=None)
 def characters(path: Path) -> frozenset[int]:
     """The code points the font maps to a glyph (its cmap)."""
+    from fontTools.ttLib import TTFont  # only where cards are drawn: a build without them does not load it
+
     font = TTFont(str(path), lazy=True)
     try:
         return frozenset(font.getBestCmap())

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import DEPLOYED_URL, ROOT
+from conftest import DEPLOYED_URL, ROOT, copy_project, mkdocs_build
 from fontTools.ttLib import TTFont
 from PIL import Image
 from test_offline import problems_in
@@ -123,3 +123,13 @@ def test_no_page_with_its_card_fetches_from_elsewhere(deployed_site, cards):
 def test_404_has_no_card(deployed_site):
     html = BeautifulSoup((deployed_site / "404.html").read_text(encoding="utf-8"), "html.parser")
     assert not meta(html, "og:image")
+
+
+def test_a_title_with_a_character_the_font_lacks_stops_the_build_naming_the_page_and_the_character(tmp_path):
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "2-concepts.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("# 2. 核心概念与联系", "# 2. 核心概念与联系𪚥", 1), encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site", SITE_URL=DEPLOYED_URL, TRANSLATIONS="0")
+    assert result.returncode != 0
+    assert ("hooks/social.py: docs/2-concepts.md: its social card's title '核心概念与联系𪚥' has '𪚥' (U+2A6A5), "
+            "which the card font (@embedpdf/fonts-sc, fonts/NotoSansHans-Bold.otf) does not have") in result.stderr, result.stderr[-2000:]
