@@ -76,13 +76,14 @@ def install(root: Path, fonts_dir: Path, family: str) -> dict[str, Path]:
     stamp = fonts_dir / f"{family}.{STAMP}"
     targets = {style: folder / f"{style}{path.suffix}" for style, path in sources.items()}
     current = stamp.is_file() and json.loads(stamp.read_text(encoding="utf-8")) == source
-    if current and all(path.is_file() for path in targets.values()):
+    if current and all(path.is_file() and _codepoints_file(path).is_file() for path in targets.values()):
         return targets
     folder.mkdir(parents=True, exist_ok=True)
     for extra in set(folder.iterdir()) - set(targets.values()):
         extra.unlink()  # another version's files: the plugin would take any file of the folder
     for style, path in sources.items():
         _copy_whole(path, targets[style], scratch=fonts_dir)
+        _codepoints_file(targets[style]).write_text(json.dumps(sorted(_read_cmap(path))), encoding="utf-8")
     stamp.write_text(json.dumps(source, indent=2, sort_keys=True), encoding="utf-8")
     return targets
 
@@ -96,9 +97,22 @@ def _copy_whole(source: Path, target: Path, scratch: Path) -> None:
     os.replace(name, target)
 
 
+def _codepoints_file(font: Path) -> Path:
+    """Beside the family's folder: fonts/<family>.<Style>.codepoints.json."""
+    return font.parent.parent / f"{font.parent.name}.{font.stem}.codepoints.json"
+
+
 @lru_cache(maxsize=None)
 def characters(path: Path) -> frozenset[int]:
-    """The code points the font maps to a glyph (its cmap)."""
+    """The code points the font maps to a glyph (its cmap); for an installed font, as `install`
+    noted them (reading the cmap of a CJK font takes a tenth of a second, every build)."""
+    noted = _codepoints_file(path)
+    if noted.is_file():
+        return frozenset(json.loads(noted.read_text(encoding="utf-8")))
+    return _read_cmap(path)
+
+
+def _read_cmap(path: Path) -> frozenset[int]:
     from fontTools.ttLib import TTFont  # only where cards are drawn: a build without them does not load it
 
     font = TTFont(str(path), lazy=True)

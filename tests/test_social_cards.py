@@ -128,6 +128,9 @@ def test_install_puts_the_styles_where_the_plugin_looks(tmp_path):
     before = placed["Bold"].stat().st_mtime_ns
     fonts.install(ROOT, tmp_path / "fonts", "Noto Sans Hans")
     assert placed["Bold"].stat().st_mtime_ns == before, "copied again though nothing changed"
+    # The installed copy's character map, noted beside the folder, is the package file's.
+    assert (tmp_path / "fonts" / "Noto Sans Hans.Bold.codepoints.json").is_file()
+    assert fonts.characters(placed["Bold"]) == frozenset(TTFont(str(BOLD), lazy=True).getBestCmap())
 
 
 def test_missing_names_the_characters_the_font_lacks():
