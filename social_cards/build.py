@@ -149,6 +149,10 @@ class Builds:
         self.open: list[Cards] = []
 
     def start(self, config) -> None:
+        # None is open when a build starts (the Chinese build's cards are done before the English
+        # build starts); one left open by a build that stopped unreported would hold the lock.
+        while self.open:
+            self.end_innermost()
         cards = Cards.start(config)
         if cards is not None:
             self.open.append(cards)
