@@ -24,8 +24,8 @@ from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 from PIL import Image, ImageChops, ImageDraw, ImageFont
 
-from social_cards import Cards, SocialCardsError, fonts, layout, lines, text
-from social_cards.cache import MANIFEST, STAMP, Cache
+from social_cards import Builds, Cards, SocialCardsError, fonts, layout, lines, text
+from social_cards.cache import LOCK, MANIFEST, STAMP, Cache
 
 FONT_PACKAGE = ROOT / "node_modules" / fonts.PACKAGE
 BOLD = FONT_PACKAGE / fonts.STYLES["Bold"]
@@ -271,6 +271,37 @@ def test_what_draws_the_cards_changing_drops_the_manifest(tmp_path):
     (tmp_path / STAMP).write_text(json.dumps({**stamp, "pillow": "0.0"}))
     cache.prepare(ROOT, "Noto Sans Hans")
     assert json.loads((tmp_path / MANIFEST).read_text()) == {}, "an upgrade of Pillow keeps a card drawn before it"
+
+
+def locked_elsewhere(folder: Path) -> bool:
+    """Does another process find the cache locked?"""
+    probe = "import fcntl, sys; fcntl.flock(open(sys.argv[1], 'w'), fcntl.LOCK_EX | fcntl.LOCK_NB)"
+    return subprocess.run([sys.executable, "-c", probe, str(folder / LOCK)], capture_output=True).returncode != 0
+
+
+def test_a_build_holds_its_cache_locked_until_it_ends(tmp_path):
+    config = load_config(str(ROOT / "mkdocs.yml"), site_url=SITE_URL)
+    config.plugins["material/social"].config.cache_dir = str(tmp_path)
+    builds = Builds()
+    builds.start(config)
+    assert locked_elsewhere(tmp_path)
+    builds.end(builds.of(config))
+    assert not locked_elsewhere(tmp_path)
+    builds.start(config)
+    builds.start(config)  # one left open is ended first: no waiting for our own lock
+    assert len(builds.open) == 1 and locked_elsewhere(tmp_path)
+    builds.end_innermost()
+    assert not builds.open and not locked_elsewhere(tmp_path)
+
+
+def test_without_a_site_url_there_are_no_cards_and_no_lock(tmp_path, monkeypatch):
+    monkeypatch.delenv("SITE_URL", raising=False)
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    config.plugins["material/social"].config.cache_dir = str(tmp_path / "cache")
+    builds = Builds()
+    builds.start(config)
+    assert not builds.open and not config.plugins["material/social"].config.enabled
+    assert not (tmp_path / "cache").exists()
 
 
 # --- the plugin drawing cards (one card, no site) ---------------------------------------------------
