@@ -11,6 +11,9 @@ from __future__ import annotations
 POST_BUILD = (
     # Typesets the formulas of the print page (the pages' own were typeset in on_post_page).
     "formulas",
+    # The print page's social card (print-site wrote the page after the plugin's page events);
+    # the card manifest written, the card cache unlocked.
+    "social_cards",
     # Checks that the print page carries no 引用本节 block (print-site combined the pages' copies).
     "citations",
     # Finishes the print page (links, markup, contents, lazy figures); with PDF=1 prints the PDFs.
