@@ -53,10 +53,12 @@ pdf: deps
 	PDF=1 $(BIN)/mkdocs build --strict
 
 # The fast tier, about a minute and no site build: Ruff's lint and format check (configured in
-# pyproject.toml), then the unit tests of every package (tests/unit/).
+# pyproject.toml), every test module importable (collected, not run), then the unit tests of
+# every package (tests/unit/).
 check: deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/python -m pytest -q -p no:xdist --collect-only tests > /dev/null || $(BIN)/python -m pytest -q -p no:xdist --collect-only tests
 	$(BIN)/python -m pytest -q -p no:xdist tests/unit
 
 # Everything: `make check` first (a lint or unit failure is reported in a minute), then the

@@ -18,7 +18,7 @@ from PIL import Image
 from test_offline import problems_in
 
 from social_cards import fonts
-from translations.catalogs import has_chinese
+from sitekit.edition import has_chinese
 
 CARD_TAGS = ["og:image", "og:image:type", "og:image:width", "og:image:height", "og:image:alt", "twitter:card"]
 # Every page a reader can share, in each edition (404.html is no page of the site: it has no card).
@@ -131,5 +131,5 @@ def test_a_title_with_a_character_the_font_lacks_stops_the_build_naming_the_page
     page.write_text(page.read_text(encoding="utf-8").replace("# 2. 核心概念与联系", "# 2. 核心概念与联系𪚥", 1), encoding="utf-8")
     result = mkdocs_build(project, tmp_path / "site", SITE_URL=DEPLOYED_URL, TRANSLATIONS="0")
     assert result.returncode != 0
-    assert ("hooks/social.py: docs/2-concepts.md: its social card's title '核心概念与联系𪚥' has '𪚥' (U+2A6A5), "
+    assert ("social_cards: docs/2-concepts.md: its social card's title '核心概念与联系𪚥' has '𪚥' (U+2A6A5), "
             "which the card font (@embedpdf/fonts-sc, fonts/NotoSansHans-Bold.otf) does not have") in result.stderr, result.stderr[-2000:]
