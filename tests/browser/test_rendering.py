@@ -64,27 +64,39 @@ def no_js(visit):
 
 def test_every_page_reads_without_javascript(no_js, built_pages):
     problems = []
-    for page in built_pages:
-        v = no_js()
-        tab = v.goto(page.url)
-        for drawing in tab.evaluate(DIAGRAMS):
-            labels = CONCEPT_MAP_LABELS_EN if page.url.startswith("en/") else CONCEPT_MAP_LABELS
-            missing = [label for label in labels if label not in drawing["text"]]
-            if missing or drawing["width"] < 200 or drawing["height"] < 200 or not drawing["name"]:
-                problems.append(f"{page}: diagram not shown whole: missing {missing}, {drawing}")
-        if page.has_diagram != bool(tab.locator("figure.diagram > svg").count()):
-            problems.append(f"{page}: the diagram is not an inline SVG")
-        for formula in tab.evaluate(FORMULAS):
-            if formula["renderings"] != 1 or not formula["drawn"] or not formula["fonts_ok"] or not formula["tex"]:
-                problems.append(f"{page}: formula not typeset: {formula}")
-        if tab.locator("article").count():
-            raw = RAW_TEX.findall(tab.evaluate(VISIBLE_TEXT))
-            if raw:
-                problems.append(f"{page}: raw TeX in the visible text: {raw[:5]}")
-        if v.external_requests:
-            problems.append(f"{page}: requests to other hosts: {v.external_requests}")
-        v.context.close()
+    # Four pages load at once (each its own context), so their waits for network quiet overlap.
+    batches = [built_pages[start : start + 4] for start in range(0, len(built_pages), 4)]
+    for batch in batches:
+        visits = [no_js() for _ in batch]
+        for page, v in zip(batch, visits, strict=True):
+            v.start(page.url)
+        for page, v in zip(batch, visits, strict=True):
+            problems += read_without_javascript(page, v)
     assert not problems, "\n".join(problems)
+
+
+def read_without_javascript(page, v) -> list[str]:
+    """What is wrong with one page read without JavaScript: its diagram, formulas, raw TeX, requests."""
+    problems = []
+    tab = v.settle()
+    for drawing in tab.evaluate(DIAGRAMS):
+        labels = CONCEPT_MAP_LABELS_EN if page.url.startswith("en/") else CONCEPT_MAP_LABELS
+        missing = [label for label in labels if label not in drawing["text"]]
+        if missing or drawing["width"] < 200 or drawing["height"] < 200 or not drawing["name"]:
+            problems.append(f"{page}: diagram not shown whole: missing {missing}, {drawing}")
+    if page.has_diagram != bool(tab.locator("figure.diagram > svg").count()):
+        problems.append(f"{page}: the diagram is not an inline SVG")
+    for formula in tab.evaluate(FORMULAS):
+        if formula["renderings"] != 1 or not formula["drawn"] or not formula["fonts_ok"] or not formula["tex"]:
+            problems.append(f"{page}: formula not typeset: {formula}")
+    if tab.locator("article").count():
+        raw = RAW_TEX.findall(tab.evaluate(VISIBLE_TEXT))
+        if raw:
+            problems.append(f"{page}: raw TeX in the visible text: {raw[:5]}")
+    if v.external_requests:
+        problems.append(f"{page}: requests to other hosts: {v.external_requests}")
+    v.context.close()
+    return problems
 
 
 def test_section_2_diagram_and_its_source_tab_without_javascript(no_js):
