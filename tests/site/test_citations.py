@@ -47,6 +47,7 @@ IDS = [anchor for _, anchor, _ in ANCHORS]
 CSL = {"ns": "http://purl.org/net/xbiblio/csl"}
 
 
+@functools.cache  # each page parsed once: many tests read the same blocks
 def page_citations(site: Path, page_url: str, edition: str = "zh"):
     return citations(soup(site / page_url / "index.html"), edition)
 
