@@ -44,7 +44,7 @@ def formulas_as_tex(element: Tag) -> None:
     for formula in element.select(".arithmatex"):
         annotation = formula.select_one('annotation[encoding="application/x-tex"]')
         if annotation is None:
-            continue  # not typeset: its text is still the TeX (tests/site/test_katex.py fails on it)
+            continue  # not typeset: its text is still the TeX (tests/built/test_katex.py fails on it)
         tex = annotation.get_text()
         formula.clear()
         formula.append(f"\\[\n{tex}\n\\]" if formula.name == "div" else f"\\({tex}\\)")

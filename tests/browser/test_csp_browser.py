@@ -5,7 +5,7 @@ a copy of the project is tampered with in the two ways the policy exists for: a
 template that loads a script from another host, and an inline script nobody
 hashed, added to a built page (as a host's "snippet injection" or a later
 build step would; a hook that runs after csp/ fails the build, see
-tests/site/test_csp.py). Chromium must refuse both, and the check the every-page
+tests/built/test_csp.py). Chromium must refuse both, and the check the every-page
 test applies (Visit.problems) must report them.
 """
 

@@ -62,7 +62,7 @@ NEVER_FETCHED = [
      "XML namespace names (SVG, XHTML, XLink, MathML): identifiers, never requested"),
     (BUNDLE, r"https://unpkg\.com/mermaid@11/dist/mermaid\.min\.js",
      "requested only to draw a pre.mermaid, which no page has: the diagram is a frozen SVG "
-     "(tests/site/test_diagrams.py::test_no_page_leaves_a_diagram_for_mermaid_to_draw)"),
+     "(tests/built/test_diagrams.py::test_no_page_leaves_a_diagram_for_mermaid_to_draw)"),
     (BUNDLE, r"https://unpkg\.com/resize-observer-polyfill",
      "requested only if the browser lacks ResizeObserver, which every browser Material supports has"),
     (BUNDLE, r"https://api\.github\.com/(repos|users)/\S*",
@@ -157,7 +157,7 @@ def test_every_never_fetched_entry_is_still_needed(site):
         for files, pattern, _ in NEVER_FETCHED
         if not any(fnmatch.fnmatch(name, files) and re.fullmatch(pattern, url) for name, url in urls)
     ]
-    assert not unused, f"tests/site/test_offline.py: NEVER_FETCHED entries that match nothing in the build: {unused}"
+    assert not unused, f"tests/built/test_offline.py: NEVER_FETCHED entries that match nothing in the build: {unused}"
 
 
 def test_no_repository_facts(site):

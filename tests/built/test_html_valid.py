@@ -101,7 +101,7 @@ def test_every_page_is_valid_html(java, site):
     found = unexpected(errors, site)
     assert not found, f"{len(found)} errors of the Nu HTML Checker:\n" + "\n".join(found)
     unused = [a.template for a in ALLOWED if not any(allowance(m) is a for m in errors)]
-    assert not unused, f"tests/site/test_html_valid.py: ALLOWED entries that no longer occur (remove them): {unused}"
+    assert not unused, f"tests/built/test_html_valid.py: ALLOWED entries that no longer occur (remove them): {unused}"
 
 
 def test_every_deployed_page_is_valid_html(java, deployed_site):

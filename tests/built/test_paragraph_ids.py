@@ -3,7 +3,7 @@ author's text has one, nothing else has one, and none moves — a public contrac
 kept in tests/golden/paragraphs.txt.
 
 After a deliberate change (never a renumbering of published paragraphs: see 如何引用),
-rewrite the golden file from a build:  python tests/site/test_paragraph_ids.py site/
+rewrite the golden file from a build:  python tests/built/test_paragraph_ids.py site/
 """
 
 from __future__ import annotations
