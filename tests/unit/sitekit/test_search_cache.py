@@ -72,3 +72,18 @@ def test_installing_twice_wraps_materials_method_once(tmp_path, index):
     search_cache.install(tmp_path / "other")
     wrapped = SearchIndex.add_entry_from_context
     assert wrapped.indexes_without_cache.__qualname__ == "SearchIndex.add_entry_from_context"
+
+
+def test_jiebas_dictionaries_wait_for_the_first_page_the_cache_does_not_hold(tmp_path, index, monkeypatch):
+    import jieba
+
+    loaded = []
+    monkeypatch.setattr(jieba, "load_userdict", lambda path: loaded.append(path))
+    monkeypatch.setattr(search_cache, "_waiting", [])
+    search_cache.install(tmp_path)
+    jieba.load_userdict("includes/jieba_userdict.txt")  # what the search plugin does in on_config
+    assert loaded == [], "loaded at once: 0.4 s of every build, warm or not"
+    SearchIndex.add_entry_from_context(SearchIndex(**index.config), page())  # not cached: indexed by Material
+    assert loaded == ["includes/jieba_userdict.txt"]
+    SearchIndex.add_entry_from_context(SearchIndex(**index.config), page())  # cached
+    assert loaded == ["includes/jieba_userdict.txt"], "loaded once"
