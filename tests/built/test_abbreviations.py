@@ -6,6 +6,7 @@ import re
 
 import pytest
 from bs4 import NavigableString
+
 from helpers import ROOT
 from manuscript import PAGES
 from site_html import content

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+import pytest
 
 from helpers import ROOT
-
-import pytest
-from manuscript import heading_id, numbered_headings, normalise
+from manuscript import heading_id, normalise, numbered_headings
 from site_html import content
 
 GOLDEN = ROOT / "tests" / "golden" / "anchors.txt"

@@ -5,20 +5,21 @@ from __future__ import annotations
 
 import copy
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import bibtexparser
 import jsonschema
 import pytest
 import rispy
+from test_anchors import ANCHORS
+
 from citation_html import ROOT, citation_metadata, english_title, records_of
 from helpers import DEPLOYED_EPOCH, DEPLOYED_URL
-from test_anchors import ANCHORS
 
 META = citation_metadata()
 SCHEMA = json.loads((ROOT / "tests" / "schemas" / "csl-data.json").read_text(encoding="utf-8"))
 VALIDATOR = jsonschema.Draft3Validator(SCHEMA)
-DEPLOYED_DATE = datetime.fromtimestamp(int(DEPLOYED_EPOCH), tz=timezone.utc).date()
+DEPLOYED_DATE = datetime.fromtimestamp(int(DEPLOYED_EPOCH), tz=UTC).date()
 # Every unit's record names the article (the standards cite the work; the part goes in the
 # in-text citation); a section's URL leads to the section.
 UNITS = [(META["key"], META["title"], DEPLOYED_URL)] + [
@@ -49,8 +50,12 @@ def test_all_entries_are_valid_csl_json(deployed_site):
 
 @pytest.mark.parametrize(
     "break_it",
-    [lambda r: r.pop("type"), lambda r: r.update(type="web page"), lambda r: r["author"][0].update(name="x"),
-     lambda r: r.update(URL=["https://example.org/"])],
+    [
+        lambda r: r.pop("type"),
+        lambda r: r.update(type="web page"),
+        lambda r: r["author"][0].update(name="x"),
+        lambda r: r.update(URL=["https://example.org/"]),
+    ],
     ids=["no-type", "unknown-type", "unknown-name-part", "url-as-list"],
 )
 def test_validation_catches_a_broken_record(deployed_site, break_it):
@@ -76,7 +81,9 @@ def fields_of(entry) -> dict[str, str]:
 def test_all_entries_bib_parses_with_chinese_intact(deployed_site):
     library = bibtexparser.parse_string(read(deployed_site, f"{META['key']}-all.bib"))
     assert not library.failed_blocks
-    found = [(entry.key, fields_of(entry)["title"].replace(r"\&", "&"), fields_of(entry)["url"]) for entry in library.entries]
+    found = [
+        (entry.key, fields_of(entry)["title"].replace(r"\&", "&"), fields_of(entry)["url"]) for entry in library.entries
+    ]
     assert found == UNITS
     for entry in library.entries:
         fields = fields_of(entry)
@@ -131,7 +138,9 @@ def test_english_downloads_hold_both_works_and_parse(deployed_site):
     origtitle / OP, the English page's URL); valid CSL-JSON, and BibTeX and RIS that parse."""
     folder = deployed_site / "en" / "cite"
     english = [(f"{record_id}-en", url.replace(DEPLOYED_URL, DEPLOYED_URL + "en/", 1)) for record_id, _, url in UNITS]
-    expected = [unit for pair in zip([(record_id, url) for record_id, _, url in UNITS], english) for unit in pair]
+    expected = [
+        unit for pair in zip([(record_id, url) for record_id, _, url in UNITS], english, strict=True) for unit in pair
+    ]
     records = records_of(folder / f"{META['key']}-all.json")
     assert VALIDATOR.is_valid(records)
     assert [(r["id"], r["URL"]) for r in records] == expected
@@ -143,14 +152,30 @@ def test_english_downloads_hold_both_works_and_parse(deployed_site):
     for entry in library.entries:
         fields = fields_of(entry)
         if entry.key.endswith("-en"):
-            assert (fields["title"], fields["type"], fields["origtitle"], fields["langid"]) == (title, "English translation", META["title"], "english")
+            assert (fields["title"], fields["type"], fields["origtitle"], fields["langid"]) == (
+                title,
+                "English translation",
+                META["title"],
+                "english",
+            )
         else:
-            assert (fields["title"], fields["type"], fields["langid"]) == (META["title"], title, "chinese") and "origtitle" not in fields
+            assert (fields["title"], fields["type"], fields["langid"]) == (
+                META["title"],
+                title,
+                "chinese",
+            ) and "origtitle" not in fields
 
     entries = rispy.loads((folder / f"{META['key']}-all.ris").read_bytes().decode("utf-8"))
     assert [(e["id"], e["urls"][0]) for e in entries] == expected
     for entry in entries:
         if entry["id"].endswith("-en"):
-            assert (entry["title"], entry["type_of_work"], entry["original_publication"]) == (title, "English translation", META["title"])
+            assert (entry["title"], entry["type_of_work"], entry["original_publication"]) == (
+                title,
+                "English translation",
+                META["title"],
+            )
         else:
-            assert (entry["title"], entry["type_of_work"]) == (META["title"], title) and "original_publication" not in entry
+            assert (entry["title"], entry["type_of_work"]) == (
+                META["title"],
+                title,
+            ) and "original_publication" not in entry

@@ -10,16 +10,19 @@ from __future__ import annotations
 
 import functools
 import json
-import re
-import sys
-import xml.etree.ElementTree as ET
 import os
-from datetime import date, datetime, timezone
+import re
+import xml.etree.ElementTree as ET
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import bibtexparser
 import pytest
 from bs4 import BeautifulSoup
+from test_anchors import ANCHORS
+
+from citations.records import locator
+
 from citation_html import (
     EDITION_PATH,
     FORMATS,
@@ -30,18 +33,15 @@ from citation_html import (
     citations,
     download,
     english_title,
-    mkdocs_yml,
     processor_output,
     records_of,
     soup,
 )
-from citations.records import locator
-from helpers import DEPLOYED_EPOCH, DEPLOYED_URL, build_edited_copy, copy_project, mkdocs_build
-from manuscript import GOLDEN, normalise
-from test_anchors import ANCHORS
+from helpers import DEPLOYED_EPOCH, DEPLOYED_URL
+from manuscript import normalise
 
 META = citation_metadata()
-DEPLOYED_DATE = datetime.fromtimestamp(int(DEPLOYED_EPOCH), tz=timezone.utc).date()  # 2023-11-14
+DEPLOYED_DATE = datetime.fromtimestamp(int(DEPLOYED_EPOCH), tz=UTC).date()  # 2023-11-14
 MONTHS = "January February March April May June July August September October November December".split()
 IDS = [anchor for _, anchor, _ in ANCHORS]
 CSL = {"ns": "http://purl.org/net/xbiblio/csl"}
@@ -70,7 +70,7 @@ def deployed_processor(deployed_records) -> dict[tuple[str, str], dict]:
     """(style, record id) -> citeproc-js's entry for the deployed site's records: one Node run."""
     jobs = [(style, record_id) for record_id in deployed_records for style in STYLE_OF.values()]
     answer = processor_output(list(deployed_records.values()), entries=jobs)
-    return dict(zip(jobs, answer["entries"]))
+    return dict(zip(jobs, answer["entries"], strict=True))
 
 
 # --- the metadata is the article's own ---------------------------------------
@@ -107,7 +107,9 @@ def test_the_landing_page_cites_the_article_under_its_title(site):
     assert list(cite.entries) == list(FORMATS[:3]) and cite.bibtex
     links = [(a.get_text(), a["href"]) for a in cite.box.select(".cite-note a[data-cite-download]")]
     assert [text for text, _ in links] == ["BibTeX", "RIS", "CSL-JSON"] * 2  # the article's, then all entries
-    assert [href.rsplit("/", 1)[-1] for _, href in links] == [f"{META['key']}{all_}.{ext}" for all_ in ("", "-all") for ext in ("bib", "ris", "json")]
+    assert [href.rsplit("/", 1)[-1] for _, href in links] == [
+        f"{META['key']}{all_}.{ext}" for all_ in ("", "-all") for ext in ("bib", "ris", "json")
+    ]
     assert all((site / href).is_file() for _, href in links)
 
 
@@ -160,7 +162,7 @@ def assert_shows_what_its_download_makes(site, page_dir, cite, record_id: str, w
     jobs = [(style, record_id) for style in STYLE_OF.values()]
     cites = [(style, record_id, where.processor if where else "") for style in STYLE_OF.values()]
     made = processor_output([record], entries=jobs, citations=cites)
-    for (label, entry), entry_made, cited in zip(cite.entries.items(), made["entries"], made["citations"]):
+    for (label, entry), entry_made, cited in zip(cite.entries.items(), made["entries"], made["citations"], strict=True):
         assert_is_processors(entry, entry_made, f"{record_id} {label}")
         assert META["title"] in entry.copied, f"{record_id} {label}: the entry does not name the article"
         expected = cited["text"] + (where.gbt if where and label.startswith("GB/T") else "")
@@ -175,7 +177,9 @@ def assert_shows_what_its_download_makes(site, page_dir, cite, record_id: str, w
 @pytest.mark.parametrize(("page", "anchor", "text"), ANCHORS, ids=IDS)
 def test_shown_entries_name_the_article_and_are_what_the_download_makes(deployed_site, page, anchor, text):
     cite = page_citations(deployed_site, page)[anchor]
-    assert_shows_what_its_download_makes(deployed_site, deployed_site / page, cite, f"{META['key']}-{anchor}", locator(anchor))
+    assert_shows_what_its_download_makes(
+        deployed_site, deployed_site / page, cite, f"{META['key']}-{anchor}", locator(anchor)
+    )
 
 
 @pytest.mark.parametrize("page", ["index.html", "cite/index.html"])
@@ -183,7 +187,9 @@ def test_whole_article_entries_are_what_the_download_makes(deployed_site, page):
     cite = article_citation(soup(deployed_site / page))
     assert_shows_what_its_download_makes(deployed_site, (deployed_site / page).parent, cite, META["key"])
     assert cite.entries["GB/T 7714-2025"].copied.endswith(f"[EB/OL]. [{DEPLOYED_DATE.isoformat()}]. {DEPLOYED_URL}.")
-    assert cite.in_text["APA 7"].copied == f"({META['author']}, n.d.)" and cite.in_text["GB/T 7714-2025"].copied == "[1]"
+    assert (
+        cite.in_text["APA 7"].copied == f"({META['author']}, n.d.)" and cite.in_text["GB/T 7714-2025"].copied == "[1]"
+    )
 
 
 @pytest.mark.parametrize(("page", "anchor", "text"), ANCHORS, ids=IDS)
@@ -207,7 +213,10 @@ def test_gbt7714_2015_differs_from_2025_only_by_upper_case_latin_in_the_byline(d
 def test_apa_uses_no_date_retrieval_date_and_italic_title(deployed_site, page, anchor, text):
     entry = page_citations(deployed_site, page)[anchor].entries["APA 7"]
     retrieved = f"{MONTHS[DEPLOYED_DATE.month - 1]} {DEPLOYED_DATE.day}, {DEPLOYED_DATE.year}"
-    assert entry.copied == f"{META['author']}. (n.d.). {META['title']}. Retrieved {retrieved}, from {DEPLOYED_URL}{page}#{anchor}"
+    assert (
+        entry.copied
+        == f"{META['author']}. (n.d.). {META['title']}. Retrieved {retrieved}, from {DEPLOYED_URL}{page}#{anchor}"
+    )
     assert BeautifulSoup(entry.html, "html.parser").find("i").get_text() == META["title"]
 
 
@@ -257,7 +266,7 @@ def test_access_date_is_the_build_date(build, site):
     assert len(dates) == 1
     built = date.fromisoformat(dates.pop())
     if "SOURCE_DATE_EPOCH" in os.environ:
-        assert built == datetime.fromtimestamp(int(os.environ["SOURCE_DATE_EPOCH"]), tz=timezone.utc).date()
+        assert built == datetime.fromtimestamp(int(os.environ["SOURCE_DATE_EPOCH"]), tz=UTC).date()
     else:
         assert built in build.days
 
@@ -265,14 +274,20 @@ def test_access_date_is_the_build_date(build, site):
 def test_a_build_dated_long_ago_says_that_day_everywhere_and_never_today(deployed_site):
     """deployed_site is built with SOURCE_DATE_EPOCH = 2023-11-14: every date the site carries (citations,
     downloads, sitemap) is that day, and nothing in it is the day the build ran, in any notation."""
-    today = datetime.now(timezone.utc).date()
+    today = datetime.now(UTC).date()
     assert today != DEPLOYED_DATE
     for page, _, _ in ANCHORS:
         for cite in page_citations(deployed_site, page).values():
             assert cite.box["data-cite-date"] == DEPLOYED_DATE.isoformat()
-    assert f"<lastmod>{DEPLOYED_DATE.isoformat()}</lastmod>" in (deployed_site / "sitemap.xml").read_text(encoding="utf-8")
-    notations = [today.isoformat(), today.strftime("%Y/%m/%d"), f"{MONTHS[today.month - 1]} {today.day}, {today.year}",
-                 f"{today.year} 年 {today.month} 月 {today.day} 日"]
+    assert f"<lastmod>{DEPLOYED_DATE.isoformat()}</lastmod>" in (deployed_site / "sitemap.xml").read_text(
+        encoding="utf-8"
+    )
+    notations = [
+        today.isoformat(),
+        today.strftime("%Y/%m/%d"),
+        f"{MONTHS[today.month - 1]} {today.day}, {today.year}",
+        f"{today.year} 年 {today.month} 月 {today.day} 日",
+    ]
     date_parts = f"[{today.year},{today.month},{today.day}]"  # CSL-JSON, without its line breaks
     for path in deployed_site.rglob("*"):
         if path.suffix in {".html", ".xml", ".json", ".bib", ".ris", ".txt", ".ipynb", ".js"} and path.is_file():
@@ -289,8 +304,19 @@ def test_a_build_dated_long_ago_says_that_day_everywhere_and_never_today(deploye
     ("edition", "heading", "markers"),
     [
         ("", "深度学习中的损失函数", ("[EB/OL]", "Retrieved", "@online", "引用本节", "(n.d.)", "下载本节条目")),
-        ("en", "Loss functions in deep learning",
-         ("[EB/OL]", "Retrieved", "@online", "Cite this section", "(n.d.)", "Download this section", "English translation")),
+        (
+            "en",
+            "Loss functions in deep learning",
+            (
+                "[EB/OL]",
+                "Retrieved",
+                "@online",
+                "Cite this section",
+                "(n.d.)",
+                "Download this section",
+                "English translation",
+            ),
+        ),
     ],
     ids=["zh", "en"],
 )
@@ -304,7 +330,9 @@ def test_citations_and_paragraph_numbers_stay_out_of_the_search_index(site, edit
     for marker in markers:
         assert marker not in text, f"citation text {marker!r} in the search index"
     section = next(doc for doc in docs if doc["location"] == "5-project/#sec-5-3")
-    assert not re.search(r"(^|\s)6\s*(通过这个案例|Through this)", section["text"].replace("\u200b", "")), "a paragraph number was indexed"
+    assert not re.search(r"(^|\s)6\s*(通过这个案例|Through this)", section["text"].replace("\u200b", "")), (
+        "a paragraph number was indexed"
+    )
 
 
 # --- unknown input and a failing processor fail the build ----------------------
@@ -328,23 +356,62 @@ def test_cite_page_offers_the_whole_article_and_all_entries(site, edition):
 
 def test_cite_page_explains_formats_policies_and_differences(site):
     text = soup(site / "cite" / "index.html").select_one("article").get_text()
-    for needed in ("GB/T 7714-2025", "GB/T 7714-2015", "APA 7", "BibTeX", "@online", "@misc", "RIS", "CSL-JSON",
-                   "Zotero", "EndNote", "NoteExpress", "JabRef", "citeproc-js", "(n.d.)", "[EB/OL]",
-                   "SOURCE_DATE_EPOCH", "SITE_URL", "锚点政策", "永不更改", "段落号政策", "引用此段", "#sec-5-3-p6",
-                   "AI GENIUS INSTITUTE", "2026 年 7 月 1 日", META["title"], META["author"],
-                   # the rule followed for a part of the article, with its examples
-                   "文献表列作品，正文标位置", "析出文献", "10.1.3", "8.28", "[1]3.1 节第 2 段", "Section 3.1, para. 2",
-                   "Abstract section, para. 1", "#keywords-p1", "#abstract-p1",
-                   # the reader's date in downloads, and the static files' without JavaScript
-                   "urldate", "Y2", "accessed", "不启用 JavaScript"):
+    for needed in (
+        "GB/T 7714-2025",
+        "GB/T 7714-2015",
+        "APA 7",
+        "BibTeX",
+        "@online",
+        "@misc",
+        "RIS",
+        "CSL-JSON",
+        "Zotero",
+        "EndNote",
+        "NoteExpress",
+        "JabRef",
+        "citeproc-js",
+        "(n.d.)",
+        "[EB/OL]",
+        "SOURCE_DATE_EPOCH",
+        "SITE_URL",
+        "锚点政策",
+        "永不更改",
+        "段落号政策",
+        "引用此段",
+        "#sec-5-3-p6",
+        "AI GENIUS INSTITUTE",
+        "2026 年 7 月 1 日",
+        META["title"],
+        META["author"],
+        # the rule followed for a part of the article, with its examples
+        "文献表列作品，正文标位置",
+        "析出文献",
+        "10.1.3",
+        "8.28",
+        "[1]3.1 节第 2 段",
+        "Section 3.1, para. 2",
+        "Abstract section, para. 1",
+        "#keywords-p1",
+        "#abstract-p1",
+        # the reader's date in downloads, and the static files' without JavaScript
+        "urldate",
+        "Y2",
+        "accessed",
+        "不启用 JavaScript",
+    ):
         assert needed in text, f"如何引用 lacks {needed!r}"
-    paragraphs = sum(1 for line in (ROOT / "tests" / "golden" / "paragraphs.txt").read_text(encoding="utf-8").splitlines()
-                     if line and not line.startswith("#"))
+    paragraphs = sum(
+        1
+        for line in (ROOT / "tests" / "golden" / "paragraphs.txt").read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#")
+    )
     assert f"全部 {paragraphs} 个" in text, "the page states the number of paragraph anchors"
 
 
 def styles_and_locales() -> list[Path]:
-    return sorted((ROOT / "citations" / "styles").glob("*.csl")) + sorted((ROOT / "citations" / "locales").glob("*.xml"))
+    return sorted((ROOT / "citations" / "styles").glob("*.csl")) + sorted(
+        (ROOT / "citations" / "locales").glob("*.xml")
+    )
 
 
 @pytest.mark.parametrize("edition", ["", "en"])
@@ -359,7 +426,11 @@ def test_style_files_are_credited_on_the_cite_page(site, edition):
         title = info.find("ns:title", CSL)
         if title is not None:
             assert title.text in text, f"如何引用 does not name {title.text!r}"
-        for person in info.findall("ns:author/ns:name", CSL) + info.findall("ns:contributor/ns:name", CSL) + info.findall("ns:translator/ns:name", CSL):
+        for person in (
+            info.findall("ns:author/ns:name", CSL)
+            + info.findall("ns:contributor/ns:name", CSL)
+            + info.findall("ns:translator/ns:name", CSL)
+        ):
             assert person.text in text, f"{path.name}: {person.text} is not credited on 如何引用"
 
 
@@ -375,15 +446,30 @@ def test_cite_pages_examples_are_what_the_processor_makes(site, edition, author)
     """The rule on 如何引用 shows the 3.1 entries as examples: they are citeproc-js's, for that record; and so are
     the examples of citing from the English edition, the original's and this translation's (both editions' pages)."""
     text = " ".join(soup(site / edition / "cite" / "index.html").select_one("article").get_text().split())
-    record = {"id": "cn-llm-market-sec-3-1", "type": "webpage", "title": META["title"], "author": [{"literal": META["author"]}],
-              "language": META["language"], "URL": "https://example.org/article/3-algorithms/#sec-3-1",
-              "accessed": {"date-parts": [[2026, 7, 1]]}}
+    record = {
+        "id": "cn-llm-market-sec-3-1",
+        "type": "webpage",
+        "title": META["title"],
+        "author": [{"literal": META["author"]}],
+        "language": META["language"],
+        "URL": "https://example.org/article/3-algorithms/#sec-3-1",
+        "accessed": {"date-parts": [[2026, 7, 1]]},
+    }
     original = dict(record, id="original", genre=EN_TITLE)
-    translation = dict(record, id="translation", title=EN_TITLE, language="en", genre="English translation",
-                       URL="https://example.org/article/en/3-algorithms/#sec-3-1", **{"original-title": META["title"]})
-    made = processor_output([record, original, translation],
-                            entries=[("gbt-2025", record["id"]), ("apa", record["id"]), ("apa", "original"), ("apa", "translation")],
-                            citations=[("apa", record["id"], "sec. 3.1, para. 2")])
+    translation = dict(
+        record,
+        id="translation",
+        title=EN_TITLE,
+        language="en",
+        genre="English translation",
+        URL="https://example.org/article/en/3-algorithms/#sec-3-1",
+        **{"original-title": META["title"]},
+    )
+    made = processor_output(
+        [record, original, translation],
+        entries=[("gbt-2025", record["id"]), ("apa", record["id"]), ("apa", "original"), ("apa", "translation")],
+        citations=[("apa", record["id"], "sec. 3.1, para. 2")],
+    )
     for entry in made["entries"]:
         assert " ".join(entry["text"].split()) in text
     assert made["citations"][0]["text"].replace(META["author"], author) in text
@@ -392,11 +478,48 @@ def test_cite_pages_examples_are_what_the_processor_makes(site, edition, author)
 @pytest.mark.parametrize(
     ("edition", "needed"),
     [
-        ("", ("从英文版引用", "APA 7 排在最前", "9.38", "9.39", "9.21", "6.1", "[English translation]", "Original work published as",
-              "Guonei da moxing shichang", "genre", "original-title", "origtitle", "M3", "OP", "cn-llm-market-sec-3-1-en")),
-        ("en", ("Citing from the English edition", "APA 7 comes first", "9.38", "9.39", "9.21", "6.1", "[English translation]",
-                "Original work published as", "Guonei da moxing shichang", "genre", "original-title", "origtitle", "M3", "OP",
-                "cn-llm-market-sec-3-1-en", "Anonymous", "GB/T 7714 gives the original only")),
+        (
+            "",
+            (
+                "从英文版引用",
+                "APA 7 排在最前",
+                "9.38",
+                "9.39",
+                "9.21",
+                "6.1",
+                "[English translation]",
+                "Original work published as",
+                "Guonei da moxing shichang",
+                "genre",
+                "original-title",
+                "origtitle",
+                "M3",
+                "OP",
+                "cn-llm-market-sec-3-1-en",
+            ),
+        ),
+        (
+            "en",
+            (
+                "Citing from the English edition",
+                "APA 7 comes first",
+                "9.38",
+                "9.39",
+                "9.21",
+                "6.1",
+                "[English translation]",
+                "Original work published as",
+                "Guonei da moxing shichang",
+                "genre",
+                "original-title",
+                "origtitle",
+                "M3",
+                "OP",
+                "cn-llm-market-sec-3-1-en",
+                "Anonymous",
+                "GB/T 7714 gives the original only",
+            ),
+        ),
     ],
     ids=["zh", "en"],
 )
@@ -421,7 +544,7 @@ SECTION_PAGES = sorted({page for page, _, _ in ANCHORS})
 WORKS = ["The original, in Chinese", "This English translation"]
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def cached_citations(site: Path, page: str, edition: str):
     """A page's section blocks, read once per site (the English tests read every page, and its original)."""
     return page_citations(site / EDITION_PATH[edition], page, edition)
@@ -452,12 +575,16 @@ def test_english_blocks_speak_english_and_put_apa_first(site):
     for folder, cite in english_blocks(site):
         box, where = cite.box, unit_id(cite)
         summary = box.summary.get_text(strip=True) if box.name == "details" else None
-        assert summary == ("Cite this article" if where == META["key"] else "Cite this section") or box.name == "div", where
+        assert summary == ("Cite this article" if where == META["key"] else "Cite this section") or box.name == "div", (
+            where
+        )
         assert not box.has_attr("open") and box.has_attr("data-search-exclude"), where
         tabs = box.select(".tabbed-content > .tabbed-block")
         assert [p.get_text() for p in tabs[0].select(".cite-work")] == WORKS, where
         assert [[p.get_text() for p in tab.select(".cite-work")] for tab in tabs[1:3]] == [WORKS[:1]] * 2, where
-        assert list(cite.entries) == ["APA 7", "GB/T 7714-2025", "GB/T 7714-2015"] and list(cite.translation) == ["APA 7"]
+        assert list(cite.entries) == ["APA 7", "GB/T 7714-2025", "GB/T 7714-2015"] and list(cite.translation) == [
+            "APA 7"
+        ]
         number = locator(where.removeprefix(f"{META['key']}-")) if where != META["key"] else None
         apa = f"({META['author']}, n.d." + (f", Section {number.number})" if number else ")")
         assert cite.in_text["APA 7"].copied == cite.translation_in_text["APA 7"].copied == apa, where
@@ -467,20 +594,25 @@ def test_english_blocks_speak_english_and_put_apa_first(site):
         assert all((folder / href).resolve().is_relative_to(site / "en" / "cite") for href in cite.downloads.values())
         note = box.select_one(".cite-note")
         assert "GB/T 7714 cites the original, in Chinese." in note.get_text(), where
-        assert (folder / note.select("a")[-1]["href"].removesuffix("#english")).resolve() == (site / "en" / "cite").resolve()
+        assert (folder / note.select("a")[-1]["href"].removesuffix("#english")).resolve() == (
+            site / "en" / "cite"
+        ).resolve()
         assert note.select("a")[-1]["href"].endswith("#english"), where
     landing = article_citation(soup(site / "en" / "index.html"), "en").box
     assert landing.name == "details" and landing.find_previous_sibling().name == "h1"
 
 
 def test_english_blocks_mark_their_chinese(site):
-    """No Chinese in an English block outside lang="zh" (runs of Chinese in the entries are marked), BibTeX aside (code)."""
+    """No Chinese in an English block outside lang="zh" (runs of Chinese in the entries are marked),
+    BibTeX aside (code)."""
     for _, cite in english_blocks(site):
         for text in cite.box.find_all(string=re.compile("[\u3400-\u9fff\uff01-\uff60\u3000-\u303f]")):
             if text.find_parent(["pre", "code"]):
                 continue
             marked = text.find_parent(lambda tag: tag.get("lang") == "zh")
-            assert marked is not None and cite.box in marked.parents, f"{unit_id(cite)}: {text!r} is not marked lang=\"zh\""
+            assert marked is not None and cite.box in marked.parents, (
+                f'{unit_id(cite)}: {text!r} is not marked lang="zh"'
+            )
 
 
 def test_english_records_are_the_original_and_this_translation(deployed_site):
@@ -493,12 +625,21 @@ def test_english_records_are_the_original_and_this_translation(deployed_site):
         assert original == dict(chinese, genre=EN_TITLE), where
         english_url = chinese["URL"].replace(DEPLOYED_URL, DEPLOYED_URL + "en/", 1)
         assert translation == {
-            "id": f"{where}-en", "type": "webpage", "title": EN_TITLE, "author": chinese["author"], "language": "en",
-            "genre": "English translation", "original-title": META["title"], "URL": english_url, "accessed": chinese["accessed"],
+            "id": f"{where}-en",
+            "type": "webpage",
+            "title": EN_TITLE,
+            "author": chinese["author"],
+            "language": "en",
+            "genre": "English translation",
+            "original-title": META["title"],
+            "URL": english_url,
+            "accessed": chinese["accessed"],
         }, where
     every = records_of(deployed_site / "en" / "cite" / f"{META['key']}-all.json")
     chinese_ids = [record["id"] for record in records_of(deployed_site / "cite" / f"{META['key']}-all.json")]
-    assert [record["id"] for record in every] == [id_ for original in chinese_ids for id_ in (original, f"{original}-en")]
+    assert [record["id"] for record in every] == [
+        id_ for original in chinese_ids for id_ in (original, f"{original}-en")
+    ]
 
 
 def test_english_blocks_show_what_their_downloads_make(deployed_site):
@@ -514,7 +655,7 @@ def test_english_blocks_show_what_their_downloads_make(deployed_site):
         place = locator(where.removeprefix(f"{META['key']}-")).processor if where != META["key"] else ""
         jobs += [(style, where, place) for style in STYLE_OF.values()] + [("apa", f"{where}-en", place)]
     made = processor_output(list(records.values()), entries=[job[:2] for job in jobs], citations=jobs)
-    answers = iter(zip(made["entries"], made["citations"]))
+    answers = iter(zip(made["entries"], made["citations"], strict=True))
     for folder, cite in blocks:
         where = unit_id(cite)
         number = locator(where.removeprefix(f"{META['key']}-")) if where != META["key"] else None
@@ -526,8 +667,11 @@ def test_english_blocks_show_what_their_downloads_make(deployed_site):
             expected = cited["text"] + (number.gbt if number and label.startswith("GB/T") else "")
             assert in_text.copied == in_text.shown == expected, f"en {where} {label} in-text"
         page = folder.relative_to(deployed_site / "en").as_posix()
-        chinese = cached_citations(deployed_site, page, "zh")[where.removeprefix(f"{META['key']}-")] if number else (
-            article_citation(soup(deployed_site / page / "index.html")))
+        chinese = (
+            cached_citations(deployed_site, page, "zh")[where.removeprefix(f"{META['key']}-")]
+            if number
+            else (article_citation(soup(deployed_site / page / "index.html")))
+        )
         for label in ("GB/T 7714-2025", "GB/T 7714-2015"):
             assert cite.entries[label] == chinese.entries[label], f"{where} {label}"
             assert cite.in_text[label].copied == chinese.in_text[label].copied, f"{where} {label}"
@@ -538,14 +682,19 @@ def test_english_blocks_show_what_their_downloads_make(deployed_site):
 
 def test_english_forms_of_the_original_and_this_translation(deployed_site):
     """APA 7, 9.38: the original in its language, the title's English translation in square brackets, not in italics;
-    9.39: this translation as the work read, its title, no translator (none is named), "(Original work published as …)"."""
+    9.39: this translation as the work read, its title, no translator (none is named),
+    "(Original work published as …)"."""
     cite = english_citations(deployed_site, "3-algorithms")["sec-3-1"]
     retrieved = f"{MONTHS[DEPLOYED_DATE.month - 1]} {DEPLOYED_DATE.day}, {DEPLOYED_DATE.year}"
     original, translation = cite.entries["APA 7"], cite.translation["APA 7"]
-    assert original.copied == (f"{META['author']}. (n.d.). {META['title']} [{SMART}]. "
-                               f"Retrieved {retrieved}, from {DEPLOYED_URL}3-algorithms/#sec-3-1")
-    assert translation.copied == (f"{META['author']}. (n.d.). {SMART} [English translation]. Retrieved {retrieved}, "
-                                  f"from {DEPLOYED_URL}en/3-algorithms/#sec-3-1 (Original work published as {META['title']})")
+    assert original.copied == (
+        f"{META['author']}. (n.d.). {META['title']} [{SMART}]. "
+        f"Retrieved {retrieved}, from {DEPLOYED_URL}3-algorithms/#sec-3-1"
+    )
+    assert translation.copied == (
+        f"{META['author']}. (n.d.). {SMART} [English translation]. Retrieved {retrieved}, "
+        f"from {DEPLOYED_URL}en/3-algorithms/#sec-3-1 (Original work published as {META['title']})"
+    )
     assert [i.get_text() for i in BeautifulSoup(original.html, "html.parser").find_all("i")] == [META["title"]]
     assert [i.get_text() for i in BeautifulSoup(translation.html, "html.parser").find_all("i")] == [SMART]
     assert "Trans." not in translation.copied, "no translator is named: none is invented"

@@ -17,7 +17,6 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from helpers import build_edited_copy, copy_project, mkdocs_build
 from csp.inline import executes
 
 HASH = re.compile(r"'sha256-[A-Za-z0-9+/]+={0,2}'")
@@ -29,7 +28,9 @@ def pages(site):
 
 
 def meta_policies(soup) -> list[str]:
-    return [m["content"] for m in soup.find_all("meta", attrs={"http-equiv": re.compile("^content-security-policy$", re.I)})]
+    return [
+        m["content"] for m in soup.find_all("meta", attrs={"http-equiv": re.compile("^content-security-policy$", re.I)})
+    ]
 
 
 def directives(policy: str) -> dict[str, list[str]]:
@@ -59,8 +60,13 @@ def test_every_page_carries_the_policy_before_anything_it_loads(site, policy):
         first = head.find_all(True, recursive=False)[:2]
         if found != [policy]:
             problems.append(f"site/{name}: policies {found}, expected the one of index.html")
-        elif [(e.name, e.get("charset") or e.get("http-equiv")) for e in first] != [("meta", "utf-8"), ("meta", "Content-Security-Policy")]:
-            problems.append(f"site/{name}: <head> does not start with <meta charset> and the policy: {[str(e)[:60] for e in first]}")
+        elif [(e.name, e.get("charset") or e.get("http-equiv")) for e in first] != [
+            ("meta", "utf-8"),
+            ("meta", "Content-Security-Policy"),
+        ]:
+            problems.append(
+                f"site/{name}: <head> does not start with <meta charset> and the policy: {[str(e)[:60] for e in first]}"
+            )
     assert not problems, "\n".join(problems)
 
 
@@ -78,15 +84,19 @@ def test_the_policy_allows_nothing_from_elsewhere_and_no_eval(policy):
     assert d["object-src"] == ["'none'"]
     assert d["base-uri"] == ["'self'"]
     assert d["form-action"] == ["'self'"]
-    assert d["style-src-attr"] == ["'unsafe-inline'"], "style=\"\" attributes (Material, KaTeX) need it; nothing else"
+    assert d["style-src-attr"] == ["'unsafe-inline'"], 'style="" attributes (Material, KaTeX) need it; nothing else'
     assert d["script-src"][0] == "'self'" and all(HASH.fullmatch(s) for s in d["script-src"][1:]), (
         f"scripts: our own files and hashed inline scripts only, not {d['script-src']}"
     )
     assert "'unsafe-eval'" not in policy
     # Keywords, hashes and data: only: no host, no scheme (https:), no wildcard.
-    others = {s for sources in d.values() for s in sources if s not in KEYWORDS and s != "data:" and not HASH.fullmatch(s)}
+    others = {
+        s for sources in d.values() for s in sources if s not in KEYWORDS and s != "data:" and not HASH.fullmatch(s)
+    }
     assert not others, f"sources that name hosts or schemes: {others}"
-    assert "frame-ancestors" not in d, "a <meta> policy cannot carry frame-ancestors (browsers ignore it and log an error)"
+    assert "frame-ancestors" not in d, (
+        "a <meta> policy cannot carry frame-ancestors (browsers ignore it and log an error)"
+    )
 
 
 def inline_code(site) -> tuple[set[str], set[str]]:
@@ -105,5 +115,9 @@ def inline_code(site) -> tuple[set[str], set[str]]:
 def test_the_policy_names_exactly_the_inline_code_of_the_pages(site, policy):
     scripts, styles = inline_code(site)
     d = directives(policy)
-    assert set(d["script-src"][1:]) == scripts, "script-src must list the hash of every inline script the pages run, and no other"
-    assert d["style-src-elem"] == ["'self'", *sorted(styles)], "style-src-elem must list every inline <style>'s hash, and no other"
+    assert set(d["script-src"][1:]) == scripts, (
+        "script-src must list the hash of every inline script the pages run, and no other"
+    )
+    assert d["style-src-elem"] == ["'self'", *sorted(styles)], (
+        "style-src-elem must list every inline <style>'s hash, and no other"
+    )

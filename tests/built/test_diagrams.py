@@ -7,12 +7,9 @@ tests/browser/test_rendering.py looks at it with JavaScript off and in both pale
 from __future__ import annotations
 
 import json
-import re
 import shutil
 
-import pytest
 from bs4 import BeautifulSoup
-
 
 from snippets import catalog, diagrams
 

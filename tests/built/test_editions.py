@@ -10,23 +10,18 @@ from __future__ import annotations
 import ast
 import io
 import json
-import os
 import re
 import tokenize
-import subprocess
-import sys
 from pathlib import Path
 from xml.etree import ElementTree
 
-import polib
 import pytest
-import yaml
 from bs4 import BeautifulSoup
-from helpers import DEPLOYED_URL, ROOT, build_edited_copy, copy_project
 
 from sitekit.edition import CHINESE
-from translations.catalogs import article_key
 from translations.leftovers import leftovers
+
+from helpers import DEPLOYED_URL, ROOT
 
 CATALOGS = ROOT / "translations" / "en"
 GOLDEN_PARAGRAPHS = ROOT / "tests" / "golden" / "paragraphs.txt"
@@ -129,16 +124,23 @@ def code_and_words(block: str) -> tuple[list, list[str]]:
     it cannot read (program output) is compared whole."""
     try:
         tree = ast.parse(block)
-        starts = {node.body[0].value.lineno for node in ast.walk(tree)
-                  if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef)) and node.body
-                  and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)
-                  and isinstance(node.body[0].value.value, str)}
+        starts = {
+            node.body[0].value.lineno
+            for node in ast.walk(tree)
+            if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef))
+            and node.body
+            and isinstance(node.body[0], ast.Expr)
+            and isinstance(node.body[0].value, ast.Constant)
+            and isinstance(node.body[0].value.value, str)
+        }
     except SyntaxError:
         starts = set()
     tokens, words = [], []
     try:
         for token in tokenize.generate_tokens(io.StringIO(block).readline):
-            docstring = token.type == tokenize.STRING and token.start[0] in starts and not token.line[: token.start[1]].strip()
+            docstring = (
+                token.type == tokenize.STRING and token.start[0] in starts and not token.line[: token.start[1]].strip()
+            )
             if token.type == tokenize.COMMENT or docstring:
                 words.append(token.string)
                 tokens.append(("docstring", token.start[0]) if docstring else ("comment", token.start[0]))
@@ -151,8 +153,11 @@ def code_and_words(block: str) -> tuple[list, list[str]]:
 
 def code_blocks(soup) -> list[str]:
     # The citation blocks' records are each edition's own (test_citations*), not the author's code.
-    return [pre.get_text() for pre in soup.select("pre")
-            if not pre.find_parent("details", class_="cite") and not pre.find_parent(class_="cite-bibtex")]
+    return [
+        pre.get_text()
+        for pre in soup.select("pre")
+        if not pre.find_parent("details", class_="cite") and not pre.find_parent(class_="cite-bibtex")
+    ]
 
 
 def test_code_is_the_originals_token_for_token_and_formulas_are_the_same(site):
@@ -167,7 +172,9 @@ def test_code_is_the_originals_token_for_token_and_formulas_are_the_same(site):
         for number, (zh, en) in enumerate(blocks, start=1):
             (zh_code, zh_words), (en_code, en_words) = code_and_words(zh), code_and_words(en)
             assert en_code == zh_code, f"en/{page}, code block {number}: not the original's code"
-            assert not [word for word in en_words if CHINESE.search(word)], f"en/{page}, code block {number}: {en_words}"
+            assert not [word for word in en_words if CHINESE.search(word)], (
+                f"en/{page}, code block {number}: {en_words}"
+            )
             translated += zh_words != en_words
         tex = 'annotation[encoding="application/x-tex"]'
         assert [a.get_text() for a in chinese.select(tex)] == [a.get_text() for a in english.select(tex)], page
@@ -204,7 +211,7 @@ def test_the_chinese_edition_is_untouched_by_the_translation(site):
 
 def test_the_language_selector_leads_to_the_same_page(site):
     for page in ["index.html", "4-math/index.html", "notebooks/s4_3_binary_classifier/index.html", "404.html"]:
-        for edition_root, here in ((site, site / page), (site / "en", site / "en" / page)):
+        for here in (site / page, site / "en" / page):
             links = {a["hreflang"]: a for a in soup(here).select("a.md-select__link[hreflang]")}
             assert set(links) == {"zh", "en"}, page
             for lang, counterpart in (("zh", site / page), ("en", site / "en" / page)):
@@ -248,10 +255,15 @@ def test_english_search_indexes_english_pages_only(site):
     english = json.loads((site / "en" / "search" / "search_index.json").read_text(encoding="utf-8"))
     chinese = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert english["config"]["lang"] == ["en"] and chinese["config"]["lang"] == ["zh"]
-    page = lambda doc: doc["location"].split("#")[0]
+
+    def pages(index):
+        return {doc["location"].split("#")[0] for doc in index["docs"]}
+
+    def sections(index):
+        return {doc["location"] for doc in index["docs"] if "#sec-" in doc["location"]}
+
     # The same pages (a notebook's headings have ids made from their own words in each edition).
-    assert {page(doc) for doc in english["docs"]} == {page(doc) for doc in chinese["docs"]}, "same pages"
-    sections = lambda index: {doc["location"] for doc in index["docs"] if "#sec-" in doc["location"]}
+    assert pages(english) == pages(chinese), "same pages"
     assert sections(english) == sections(chinese), "same sections"
     text = " ".join(doc["title"] + " " + doc["text"] for doc in english["docs"])
     assert "homogeneous development" in text and "同质化发展" not in text

@@ -13,7 +13,8 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 import yaml
 from bs4 import Tag
-from helpers import ROOT, build_edited_copy
+
+from helpers import ROOT
 from manuscript import PAGES, heading_id, normalise
 from site_html import content, page_html
 
@@ -76,7 +77,9 @@ def test_the_facts_file_is_covered_once_each():
 def test_note_stands_in_its_place(site, note, place):
     page = place_page(place)
     here = [box for box in boxes(site, page, note["id"]) if place_of(box) == place]
-    assert len(here) == 1, f"docs/{page}: expected note {note['id']!r} once after the heading of {place}, found {len(here)}"
+    assert len(here) == 1, (
+        f"docs/{page}: expected note {note['id']!r} once after the heading of {place}, found {len(here)}"
+    )
     # The note sits in the same section as the words it is about.
     quote = normalise(note["where"][place])
     assert quote in article_text_of(content(site, page), place), f"docs/{page} §{place}: the article has no {quote!r}"
@@ -98,7 +101,7 @@ def test_note_shows_its_label_and_sources(site, note, place):
     assert normalise(box.select_one(".admonition-title").get_text()) == "编者注"
     links = box.find_all("a")
     assert [normalise(a.get_text()) for a in links] == [normalise(s["title"]) for s in note["sources"]]
-    for a, source in zip(links, note["sources"]):
+    for a, source in zip(links, note["sources"], strict=True):
         if source["url"].startswith("https://"):
             assert a["href"] == source["url"]
         else:  # a place in the article: docs/x.md#sec-… -> ../x/#sec-…
@@ -108,7 +111,9 @@ def test_note_shows_its_label_and_sources(site, note, place):
         assert links, f"{note['id']}: a high-confidence note needs a source link"
     else:
         assert "未能找到" in text and "记录" in text, f"{note['id']}: a medium note says no record was found"
-    assert not re.search(r"编造|捏造|虚构|伪造|fabricat", text, re.I), f"{note['id']}: say 'no record found', not 'fabricated'"
+    assert not re.search(r"编造|捏造|虚构|伪造|fabricat", text, re.I), (
+        f"{note['id']}: say 'no record found', not 'fabricated'"
+    )
 
 
 def errata_groups(site: Path) -> dict[str, tuple[str, list[str]]]:

@@ -6,6 +6,7 @@ import difflib
 from pathlib import Path
 
 import pytest
+
 from manuscript import PAGES, blocks
 from site_html import content, page_html, text_blocks
 

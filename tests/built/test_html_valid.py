@@ -37,11 +37,13 @@ class Allowed:
 ALLOWED = [
     Allowed(
         message=r"Attribute “autocomplete” is only allowed when the input type is .*",
-        markup=r'<input class="md-toggle" data-md-toggle="(drawer|search)" type="checkbox" id="__(drawer|search)" autocomplete="off">',
+        markup=r'<input class="md-toggle" data-md-toggle="(drawer|search)" type="checkbox" '
+        r'id="__(drawer|search)" autocomplete="off">',
         template="material/templates/base.html: the hidden checkboxes that open the navigation drawer and the search",
-        reason="Firefox restores a checkbox's checked state when the reader returns to a page (MDN, <input type=checkbox>); "
-        "autocomplete=off is the one way to stop the drawer or the search from reopening by itself. HTML allows the "
-        "attribute only on text-like inputs, but removing it (overriding base.html) would bring that bug back.",
+        reason="Firefox restores a checkbox's checked state when the reader returns to a page "
+        "(MDN, <input type=checkbox>); autocomplete=off is the one way to stop the drawer or the search from "
+        "reopening by itself. HTML allows the attribute only on text-like inputs, but removing it "
+        "(overriding base.html) would bring that bug back.",
     ),
 ]
 
@@ -65,7 +67,9 @@ def check(java: str, files: list[Path], *options: str) -> list[dict]:
     """The checker's errors for `files` (JSON messages: url, message, extract …)."""
     result = subprocess.run(
         [java, "-Xss1024k", "-jar", str(VNU), "--errors-only", "--format", "json", *options, *map(str, files)],
-        capture_output=True, text=True, timeout=600,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     try:
         messages = json.loads(result.stderr)["messages"]
@@ -105,7 +109,8 @@ def test_every_page_is_valid_html(java, site):
 
 
 def test_every_deployed_page_is_valid_html(java, deployed_site):
-    """What only a deployment has: canonical URLs, the social cards' tags (Material's social plugin), the PDF's block."""
+    """What only a deployment has: canonical URLs, the social cards' tags (Material's social plugin),
+    the PDF's block."""
     found = unexpected(check(java, sorted(deployed_site.rglob("*.html"))), deployed_site)
     assert not found, f"{len(found)} errors of the Nu HTML Checker:\n" + "\n".join(found)
 
@@ -129,7 +134,9 @@ def test_our_stylesheets_are_valid_css(java):
 def test_our_scripts_parse_and_our_front_end_files_stay_small():
     files = own_front_end_files()
     too_big = [f"{p.relative_to(ROOT)}: {p.stat().st_size} bytes" for p in files if p.stat().st_size > OWN_FILE_BUDGET]
-    assert not too_big, f"over {OWN_FILE_BUDGET} bytes (a library belongs in package.json and formulas/assets.py): {too_big}"
+    assert not too_big, (
+        f"over {OWN_FILE_BUDGET} bytes (a library belongs in package.json and formulas/assets.py): {too_big}"
+    )
     for script in (p for p in files if p.suffix == ".js"):
         result = subprocess.run(["node", "--check", str(script)], capture_output=True, text=True)
         assert result.returncode == 0, f"{script.relative_to(ROOT)} does not parse:\n{result.stderr}"

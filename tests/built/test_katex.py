@@ -7,17 +7,19 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 
 import pytest
 from bs4 import BeautifulSoup
-from helpers import ROOT
 
+from helpers import ROOT
 
 PINNED = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["dependencies"]
 # §4's formulas, as the article writes them (display first, then the inline ones in order).
 SECTION_4 = {
-    "div": [r"L = -\sum_{i=1}^{N} y_i \log(p_i)", r"\text{word\_vector} = \sum_{w \in \text{vocab}} \alpha_w \cdot \text{embed}_w"],
+    "div": [
+        r"L = -\sum_{i=1}^{N} y_i \log(p_i)",
+        r"\text{word\_vector} = \sum_{w \in \text{vocab}} \alpha_w \cdot \text{embed}_w",
+    ],
     "span": ["L", "y_i", "p_i", r"\text{word\_vector}", r"\alpha_w", r"\text{embed}_w"],
 }
 KATEX_CSS = "assets/vendor/katex/katex.min.css"
@@ -96,15 +98,21 @@ def test_katex_stylesheets_exactly_where_there_is_math_and_no_math_or_diagram_ja
 
 
 def test_no_katex_or_mermaid_javascript_is_published(site):
-    published = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.js") if re.search(r"katex|mermaid", p.as_posix()))
+    published = sorted(
+        p.relative_to(site).as_posix() for p in site.rglob("*.js") if re.search(r"katex|mermaid", p.as_posix())
+    )
     assert not published, f"no page loads these, so the site should not carry them: {published}"
 
 
 def test_the_pinned_libraries_are_published(site):
     for package in PINNED:
-        assert (site / "assets" / "vendor" / package / "LICENSE").is_file(), f"site/assets/vendor/{package}/LICENSE is missing"
+        assert (site / "assets" / "vendor" / package / "LICENSE").is_file(), (
+            f"site/assets/vendor/{package}/LICENSE is missing"
+        )
     assert PINNED == {"katex": PINNED["katex"]}, "the site publishes only KaTeX (Mermaid is a devDependency)"
     # katex.min.css asks for its fonts relative to itself.
-    fonts = set(re.findall(r"url\((fonts/[^)]+)\)", (site / "assets/vendor/katex/katex.min.css").read_text(encoding="utf-8")))
+    fonts = set(
+        re.findall(r"url\((fonts/[^)]+)\)", (site / "assets/vendor/katex/katex.min.css").read_text(encoding="utf-8"))
+    )
     missing = sorted(f for f in fonts if not (site / "assets/vendor/katex" / f).is_file())
     assert fonts and not missing, f"site/assets/vendor/katex/katex.min.css: fonts not published: {missing}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from citation_html import citation_metadata, english_title, soup
 from helpers import DEPLOYED_URL
 

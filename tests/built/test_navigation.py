@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-import pytest
 import yaml
-from helpers import ROOT, build_edited_copy
+
+from helpers import ROOT
 from manuscript import PAGES
 
 

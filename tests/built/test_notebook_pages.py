@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import base64
-import hashlib
 import json
 import re
 
@@ -24,8 +23,11 @@ def page(site, snippet):
 def test_notebook_page_loads_no_external_script_and_no_math_library(site, snippet):
     html = page(site, snippet).read_text(encoding="utf-8")
     soup = BeautifulSoup(html, "html.parser")
-    external = [tag.get("src") or tag.get("href") for tag in soup.find_all(["script", "link"])
-                if EXTERNAL.match(tag.get("src") or tag.get("href") or "")]
+    external = [
+        tag.get("src") or tag.get("href")
+        for tag in soup.find_all(["script", "link"])
+        if EXTERNAL.match(tag.get("src") or tag.get("href") or "")
+    ]
     assert not external, f"{page(site, snippet)}: loads {external}"
     inline = [EXTERNAL.search(script.string or "") for script in soup.find_all("script")]
     assert not any(inline), f"{page(site, snippet)}: an inline script imports {[m.group(0) for m in inline if m]}"
@@ -61,11 +63,17 @@ def test_notebook_pages_share_one_stylesheet_instead_of_inline_styles(site):
     linked = set()
     for snippet in NOTEBOOKS:
         soup = BeautifulSoup(page(site, snippet).read_text(encoding="utf-8"), "html.parser")
-        ours = [href for href in stylesheets(soup) if re.search(r"assets/stylesheets/notebook\.[0-9a-f]{8}\.css$", href)]
+        ours = [
+            href for href in stylesheets(soup) if re.search(r"assets/stylesheets/notebook\.[0-9a-f]{8}\.css$", href)
+        ]
         assert len(ours) == 1, f"{page(site, snippet)}: links {stylesheets(soup)}"
         linked.add(ours[0].split("/")[-1])
-        outside_notebook = [style for style in soup.find_all("style") if not style.find_parent(class_="jupyter-wrapper")]
-        assert not outside_notebook, f"{page(site, snippet)}: inline <style> left: {[s.get_text()[:60] for s in outside_notebook]}"
+        outside_notebook = [
+            style for style in soup.find_all("style") if not style.find_parent(class_="jupyter-wrapper")
+        ]
+        assert not outside_notebook, (
+            f"{page(site, snippet)}: inline <style> left: {[s.get_text()[:60] for s in outside_notebook]}"
+        )
     assert len(linked) == 1, f"notebook pages link different stylesheets: {linked}"
     css = (site / "assets" / "stylesheets" / linked.pop()).read_text(encoding="utf-8")
     for rule in (".jupyter-wrapper", ".highlight-ipynb .ow", ".jp-OutputArea-output"):
@@ -91,10 +99,15 @@ def test_only_notebook_pages_load_the_notebook_stylesheet(site):
     # and their English counterparts at the same paths under en/
     notebook_pages |= {site / "en" / p.relative_to(site) for p in notebook_pages}
     loading = {
-        file for file in site.rglob("*.html")
-        if any("assets/stylesheets/notebook." in href for href in stylesheets(BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")))
+        file
+        for file in site.rglob("*.html")
+        if any(
+            "assets/stylesheets/notebook." in href
+            for href in stylesheets(BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser"))
+        )
     }
-    assert loading == notebook_pages, f"loaded by {sorted(map(str, loading - notebook_pages))}, missing on {sorted(map(str, notebook_pages - loading))}"
+    extra, missing = sorted(map(str, loading - notebook_pages)), sorted(map(str, notebook_pages - loading))
+    assert loading == notebook_pages, f"loaded by {extra}, missing on {missing}"
 
 
 @pytest.mark.parametrize("snippet", NOTEBOOKS, ids=[s.id for s in NOTEBOOKS])
@@ -109,17 +122,23 @@ def test_notebook_figures_are_png_outputs_of_the_cell_that_drew_them(snippet):
     code = [cell for cell in nb["cells"] if cell["cell_type"] == "code"]
     images = [out for out in code[-1]["outputs"] if out["output_type"] == "display_data"]
     frozen = json.loads((snippet.figures / "figures.json").read_text(encoding="utf-8"))["figures"]
-    assert ["".join(out["data"]["text/plain"]) for out in images] == [f["alt"] for f in frozen], "not the frozen run's figures"
-    for out, figure in zip(images, frozen):
+    assert ["".join(out["data"]["text/plain"]) for out in images] == [f["alt"] for f in frozen], (
+        "not the frozen run's figures"
+    )
+    for out, figure in zip(images, frozen, strict=True):
         assert set(out["data"]) == {"image/png", "text/plain"}
         size = out["metadata"]["image/png"]
         assert (size["width"], size["height"]) == (figure["width"], figure["height"])
         png = Image.open(io.BytesIO(base64.b64decode(out["data"]["image/png"])))
         expected = (figures.PNG_SCALE * figure["width"], figures.PNG_SCALE * figure["height"])
-        assert all(abs(a - b) <= 1 for a, b in zip(png.size, expected)), f"{png.size}: not drawn at {figures.PNG_SCALE}× the size shown"
+        assert all(abs(a - b) <= 1 for a, b in zip(png.size, expected, strict=True)), (
+            f"{png.size}: not drawn at {figures.PNG_SCALE}× the size shown"
+        )
     helper = code[0]
     assert helper["metadata"]["tags"] == ["figures-helper"]
-    assert "".join(helper["source"]) == "%%writefile figures.py\n" + (catalog.SNIPPETS / "figures.py").read_text(encoding="utf-8").rstrip("\n")
+    assert "".join(helper["source"]) == "%%writefile figures.py\n" + (catalog.SNIPPETS / "figures.py").read_text(
+        encoding="utf-8"
+    ).rstrip("\n")
 
 
 @pytest.mark.parametrize("snippet", NOTEBOOKS, ids=[s.id for s in NOTEBOOKS])
@@ -132,7 +151,12 @@ def test_notebook_page_shows_the_figures_with_alt_text_and_size_but_not_the_figu
     ]
     # Each figure is the notebook's PNG, a file next to the page (notebook_pages/page.py), loaded lazily.
     nb = json.loads(snippet.notebook.read_text(encoding="utf-8"))
-    pngs = [base64.b64decode("".join(out["data"]["image/png"])) for cell in nb["cells"] for out in cell.get("outputs", []) if "image/png" in out.get("data", {})]
+    pngs = [
+        base64.b64decode("".join(out["data"]["image/png"]))
+        for cell in nb["cells"]
+        for out in cell.get("outputs", [])
+        if "image/png" in out.get("data", {})
+    ]
     assert [(page(site, snippet).parent / img["src"]).read_bytes() for img in images] == pngs
     assert all(img["loading"] == "lazy" and re.fullmatch(r"[0-9a-f]{12}\.png", img["src"]) for img in images), images
     assert "%%writefile" not in soup.get_text(), "the figure code cell is shown on the page"

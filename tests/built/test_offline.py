@@ -58,28 +58,50 @@ JS_URL = re.compile(r"""(?:https?|wss?)://[^\s"'`)\\<>]*|(?<=["'`])//[a-z0-9-]+(
 BUNDLE = "assets/javascripts/bundle.*.min.js"
 # (files, URL pattern, why the browser never fetches it here). Patterns match the whole URL.
 NEVER_FETCHED = [
-    ("*", r"http://www\.w3\.org/(2000/svg|1999/xhtml|1999/xlink|1998/Math/MathML|XML/1998/namespace|2000/xmlns/)",
-     "XML namespace names (SVG, XHTML, XLink, MathML): identifiers, never requested"),
-    (BUNDLE, r"https://unpkg\.com/mermaid@11/dist/mermaid\.min\.js",
-     "requested only to draw a pre.mermaid, which no page has: the diagram is a frozen SVG "
-     "(tests/built/test_diagrams.py::test_no_page_leaves_a_diagram_for_mermaid_to_draw)"),
-    (BUNDLE, r"https://unpkg\.com/resize-observer-polyfill",
-     "requested only if the browser lacks ResizeObserver, which every browser Material supports has"),
-    (BUNDLE, r"https://api\.github\.com/(repos|users)/\S*",
-     "GitHub repository facts, requested only with a GitHub repo_url (test_no_repository_facts)"),
-    (BUNDLE, r"https://\$\{\w+\}/api/v4/projects/\S*",
-     "GitLab repository facts, requested only with a GitLab repo_url (test_no_repository_facts)"),
+    (
+        "*",
+        r"http://www\.w3\.org/(2000/svg|1999/xhtml|1999/xlink|1998/Math/MathML|XML/1998/namespace|2000/xmlns/)",
+        "XML namespace names (SVG, XHTML, XLink, MathML): identifiers, never requested",
+    ),
+    (
+        BUNDLE,
+        r"https://unpkg\.com/mermaid@11/dist/mermaid\.min\.js",
+        "requested only to draw a pre.mermaid, which no page has: the diagram is a frozen SVG "
+        "(tests/built/test_diagrams.py::test_no_page_leaves_a_diagram_for_mermaid_to_draw)",
+    ),
+    (
+        BUNDLE,
+        r"https://unpkg\.com/resize-observer-polyfill",
+        "requested only if the browser lacks ResizeObserver, which every browser Material supports has",
+    ),
+    (
+        BUNDLE,
+        r"https://api\.github\.com/(repos|users)/\S*",
+        "GitHub repository facts, requested only with a GitHub repo_url (test_no_repository_facts)",
+    ),
+    (
+        BUNDLE,
+        r"https://\$\{\w+\}/api/v4/projects/\S*",
+        "GitLab repository facts, requested only with a GitLab repo_url (test_no_repository_facts)",
+    ),
     (BUNDLE, r"https://clipboardjs\.com/", "licence comment of clipboard.js"),
-    ("assets/javascripts/workers/search.*.min.js", r"http://lunrjs\.com|http://tartarus\.org/\S*|https://bit\.ly/2s3ChXG",
-     "lunr's licence comment and a console warning's help link"),
-    ("assets/javascripts/lunr/min/lunr.*.min.js",
-     r"(http://code\.google\.com|http://snowball\.tartarus\.org|http://www\.mozilla\.org|https://github\.com)/\S*",
-     "licence comments of the lunr language packs"),
+    (
+        "assets/javascripts/workers/search.*.min.js",
+        r"http://lunrjs\.com|http://tartarus\.org/\S*|https://bit\.ly/2s3ChXG",
+        "lunr's licence comment and a console warning's help link",
+    ),
+    (
+        "assets/javascripts/lunr/min/lunr.*.min.js",
+        r"(http://code\.google\.com|http://snowball\.tartarus\.org|http://www\.mozilla\.org|https://github\.com)/\S*",
+        "licence comments of the lunr language packs",
+    ),
     ("assets/javascripts/lunr/tinyseg.js", r"(http://chasen\.org|https://github\.com)/\S*", "licence comment"),
-    ("assets/javascripts/lunr/wordcut.js",
-     r"(https?://(docs\.python\.org|en\.wikipedia\.org|msdn\.microsoft\.com|narwhaljs\.org|people\.mozilla\.org|underscorejs\.org"
-     r"|wiki\.commonjs\.org|wiki\.ecmascript\.org|developer\.mozilla\.org|github\.com))(/\S*)?",
-     "comments (references for polyfills and licences)"),
+    (
+        "assets/javascripts/lunr/wordcut.js",
+        r"(https?://(docs\.python\.org|en\.wikipedia\.org|msdn\.microsoft\.com|narwhaljs\.org|people\.mozilla\.org|underscorejs\.org"
+        r"|wiki\.commonjs\.org|wiki\.ecmascript\.org|developer\.mozilla\.org|github\.com))(/\S*)?",
+        "comments (references for polyfills and licences)",
+    ),
 ]
 
 
@@ -110,7 +132,11 @@ def html_problems(html: str, file: str) -> list[str]:
             attributes.append("href")
         for attribute in attributes:
             value = tag.get(attribute)
-            urls = [part.split()[0] for part in value.split(",") if part.strip()] if value and "srcset" in attribute else [value]
+            urls = (
+                [part.split()[0] for part in value.split(",") if part.strip()]
+                if value and "srcset" in attribute
+                else [value]
+            )
             found += [f"<{tag.name} {attribute}={url}>" for url in urls if url and third_party(url)]
         if tag.get("style"):
             found += css_problems(tag["style"])
@@ -173,26 +199,45 @@ def test_no_repository_facts(site):
 @pytest.mark.parametrize(
     ("file", "text", "expected"),
     [
-        ("a.html", '<script src="https://cdn.example.org/x.js"></script>', ["<script src=https://cdn.example.org/x.js>"]),
+        (
+            "a.html",
+            '<script src="https://cdn.example.org/x.js"></script>',
+            ["<script src=https://cdn.example.org/x.js>"],
+        ),
         ("a.html", '<link rel="stylesheet" href="//fonts.example.org/css">', ["<link href=//fonts.example.org/css>"]),
-        ("a.html", '<link rel="preconnect" href="https://fonts.example.org">', ["<link href=https://fonts.example.org>"]),
+        (
+            "a.html",
+            '<link rel="preconnect" href="https://fonts.example.org">',
+            ["<link href=https://fonts.example.org>"],
+        ),
         ("a.html", '<link rel="icon" href="https://example.org/i.png">', ["<link href=https://example.org/i.png>"]),
         ("a.html", '<img srcset="a.png 1x, https://example.org/b.png 2x">', ["<img srcset=https://example.org/b.png>"]),
         ("a.html", '<iframe src="https://example.org/embed"></iframe>', ["<iframe src=https://example.org/embed>"]),
-        ("a.html", '<div style="background: url(https://example.org/b.png)"></div>', ["CSS url() https://example.org/b.png"]),
+        (
+            "a.html",
+            '<div style="background: url(https://example.org/b.png)"></div>',
+            ["CSS url() https://example.org/b.png"],
+        ),
         ("a.html", "<style>@import 'https://example.org/x.css';</style>", ["CSS @import https://example.org/x.css"]),
         ("a.html", "<script>import('https://esm.example.org/m.js')</script>", ["JS https://esm.example.org/m.js"]),
         ("a.html", '<a href="https://example.org/">x</a><link rel="canonical" href="https://example.org/">', []),
         ("a.html", '<script src="assets/x.js"></script><img src="data:image/png;base64,AA">', []),
-        ("a.css", "@font-face{src:url('https://example.org/f.woff2') format('woff2')}", ["CSS url() https://example.org/f.woff2"]),
+        (
+            "a.css",
+            "@font-face{src:url('https://example.org/f.woff2') format('woff2')}",
+            ["CSS url() https://example.org/f.woff2"],
+        ),
         ("a.css", '@import url("//example.org/x.css");', ["CSS url() //example.org/x.css"]),
         ("a.css", "/* https://example.org/licence */ a{background:url(../i.png)}", []),
         ("a.js", 'fetch("https://cdn.example.org/lib.js")', ["JS https://cdn.example.org/lib.js"]),
         ("a.js", 's.src="//cdn.example.org/lib.js"', ["JS //cdn.example.org/lib.js"]),
         ("a.js", 'createElementNS("http://www.w3.org/2000/svg","svg")', []),
         ("assets/javascripts/bundle.0.min.js", '_t("https://unpkg.com/mermaid@11/dist/mermaid.min.js")', []),
-        ("assets/javascripts/other.js", '_t("https://unpkg.com/mermaid@11/dist/mermaid.min.js")',
-         ["JS https://unpkg.com/mermaid@11/dist/mermaid.min.js"]),
+        (
+            "assets/javascripts/other.js",
+            '_t("https://unpkg.com/mermaid@11/dist/mermaid.min.js")',
+            ["JS https://unpkg.com/mermaid@11/dist/mermaid.min.js"],
+        ),
     ],
 )
 def test_the_check_catches_third_party_fetches(tmp_path, file, text, expected):

@@ -16,6 +16,7 @@ if __name__ == "__main__":  # run as a script: the tests' helper modules are one
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import pytest  # noqa: E402
+
 from citation_html import processor_output, records_of, soup
 from helpers import ROOT, build_edited_copy
 from manuscript import PAGES, blocks
@@ -74,7 +75,9 @@ def test_every_author_block_is_in_the_golden_list():
     assert len(golden()) == AUTHOR_BLOCKS
     assert len([b for b in blocks() if b.kind not in {"heading", "rule"}]) == AUTHOR_BLOCKS
     front = [(page, pid, kind) for page, pid, kind, _ in golden() if page == "index.md"]
-    assert front == [("index.md", f"keywords-p{n}", "item") for n in range(1, 7)] + [("index.md", "abstract-p1", "paragraph")]
+    assert front == [("index.md", f"keywords-p{n}", "item") for n in range(1, 7)] + [
+        ("index.md", "abstract-p1", "paragraph")
+    ]
 
 
 def test_every_author_block_in_a_section_is_numbered_and_nothing_else(site):
@@ -92,7 +95,9 @@ def test_numbers_restart_per_section_and_count_up(site):
             section, number = pid.rsplit("-p", 1)
             assert article.find(id=section) is not None, f"{pid}: no heading #{section}"
             previous = int(number) - 1
-            assert previous == 0 or article.find(id=f"{section}-p{previous}") is not None, f"{pid} follows no p{previous}"
+            assert previous == 0 or article.find(id=f"{section}-p{previous}") is not None, (
+                f"{pid} follows no p{previous}"
+            )
 
 
 def test_our_additions_are_not_numbered(site):
@@ -174,8 +179,12 @@ def test_in_text_citations_are_the_processors(site, edition):
     ("path", "old", "new", "message"),
     [
         # One list item more in 5.3: the paragraph after the editor's note becomes p7.
-        ("docs/5-project.md", "\n<!-- editor-note: no-random-flip -->", "\n- 本站不该添加的一项\n\n<!-- editor-note: no-random-flip -->",
-         r"docs/5-project\.md: #sec-5-3-p6 \(paragraph '通过这个案例.*'\) now holds '本站不该添加的一项'"),
+        (
+            "docs/5-project.md",
+            "\n<!-- editor-note: no-random-flip -->",
+            "\n- 本站不该添加的一项\n\n<!-- editor-note: no-random-flip -->",
+            r"docs/5-project\.md: #sec-5-3-p6 \(paragraph '通过这个案例.*'\) now holds '本站不该添加的一项'",
+        ),
     ],
     ids=["item-added"],
 )

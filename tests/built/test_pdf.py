@@ -8,33 +8,33 @@ in CI), its structure (outline, links, metadata, pages) with pypdf.
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import posixpath
 import re
 import shutil
 import subprocess
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
-
-from citation_html import mkdocs_yml, soup
-from helpers import DEPLOYED_EPOCH, DEPLOYED_URL, ROOT
-from manuscript import blocks, numbered_headings
-from print_edition import pdf, source
-from print_edition.languages import EDITIONS, MARKER
-from translations.code import code_files, english_path
 from test_csp import directives, inline_code, meta_policies
 from test_html_valid import allowance, check, java, markup  # noqa: F401 (java: the fixture)
 from test_offline import problems_in
 
+from print_edition import pdf, source
+from print_edition.languages import EDITIONS, MARKER
+from translations.code import code_files, english_path
+
+from citation_html import mkdocs_yml, soup
+from helpers import DEPLOYED_EPOCH, DEPLOYED_URL, ROOT
+from manuscript import blocks, numbered_headings
+
 EDITION = EDITIONS[0]  # the Chinese edition: the only one so far
 A4 = (595.276, 841.89)  # points
-BUILT = datetime.fromtimestamp(int(DEPLOYED_EPOCH), tz=timezone.utc)
+BUILT = datetime.fromtimestamp(int(DEPLOYED_EPOCH), tz=UTC)
 INLINE_MATH = re.compile(r"\\\((.+?)\\\)")
 
 
@@ -124,8 +124,14 @@ def test_pdf_has_the_editors_notes_and_no_citation_widgets(raw_text, deployed_si
 def test_pdf_has_the_light_run_figures_only(deployed_site):
     """Printed from the light SVGs (alt text kept for the tags), never the dark ones."""
     page = deployed_site / EDITION.print_page
-    document = source.document(page.read_text(encoding="utf-8"), EDITION, page_uri=page.as_uri(),
-                               site_url=DEPLOYED_URL, built=BUILT, stylesheets=[])
+    document = source.document(
+        page.read_text(encoding="utf-8"),
+        EDITION,
+        page_uri=page.as_uri(),
+        site_url=DEPLOYED_URL,
+        built=BUILT,
+        stylesheets=[],
+    )
     printed = BeautifulSoup(document.html, "html.parser")
     light = printed.select('img[src*="/figures/"][src$=".light.svg"]')
     assert len(light) == 24 and all(img.get("alt") for img in light)
@@ -152,7 +158,7 @@ def test_outline_has_the_48_numbered_sections_in_order_and_nested(reader):
     expected = numbered_headings()
     assert len(expected) == 48
     assert [title for _, title in numbered] == [heading for _, heading in expected]
-    for (depth, title), (number, _) in zip(numbered, expected):
+    for (depth, title), (number, _) in zip(numbered, expected, strict=True):
         assert depth == number.count("."), f"bookmark {title!r} at depth {depth}, nested as its number"
 
 
@@ -170,7 +176,7 @@ def test_every_font_is_embedded_and_subset(pdf_file):
     rows = run(poppler("pdffonts"), str(pdf_file)).splitlines()[2:]
     assert rows
     fonts = [row.split() for row in rows]
-    for row, columns in zip(rows, fonts):
+    for row, columns in zip(rows, fonts, strict=True):
         emb, sub, uni = columns[-5:-2]
         assert (emb, sub, uni) == ("yes", "yes", "yes"), f"not embedded, subset and mapped to Unicode: {row}"
         assert "Type 3" not in row, f"a Type 3 font (drawn glyphs, no font program): {row}"
@@ -328,7 +334,11 @@ def english() -> dict[str, str]:
         return text.replace("**", "").replace("*", "").replace("`", "")
 
     po = polib.pofile(str(ROOT / "translations" / "en" / "article.po"))
-    return {entry.msgctxt if entry.msgctxt != "heading" else entry.msgid: plain(entry.msgstr) for entry in po if not entry.obsolete}
+    return {
+        entry.msgctxt if entry.msgctxt != "heading" else entry.msgid: plain(entry.msgstr)
+        for entry in po
+        if not entry.obsolete
+    }
 
 
 @pytest.fixture(scope="module")
@@ -353,13 +363,20 @@ def test_english_pdf_holds_every_translated_block_and_the_code(english_pdf):
 
     missing = [key for key, translation in units.items() if not printed(translation)]
     assert not missing, f"{len(missing)} units not in the English PDF: {missing}"
-    # The code, as in the original, its comments in English (the English code files: tests/snippets/test_english_code.py).
+    # The code, as in the original, its comments in English
+    # (the English code files: tests/snippets/test_english_code.py).
     english_code = {}
     for path in code_files():
         lines = path.read_text(encoding="utf-8").splitlines()
         english_lines = english_path(path).read_text(encoding="utf-8").splitlines()
-        english_code.update(zip(lines, english_lines))
-    code = [english_code.get(line, line) for b in blocks() if b.kind == "code" for line in b.text.splitlines() if line.strip()]
+        english_code.update(zip(lines, english_lines, strict=True))
+    code = [
+        english_code.get(line, line)
+        for b in blocks()
+        if b.kind == "code"
+        for line in b.text.splitlines()
+        if line.strip()
+    ]
     assert all(squeeze(line) in text for line in code), "the code, as in the original, its comments in English"
     for widget in ("Cite this section", "引用本节"):
         assert widget not in text, f"{widget!r} printed"
@@ -379,10 +396,14 @@ def test_english_pdf_outline_metadata_and_furniture(english_pdf, deployed_site):
     assert info["/Keywords"] == ", ".join(units[f"keywords-p{n}"] for n in range(1, 7))
     assert reader.trailer["/Root"]["/Lang"] == "en"
     total = len(reader.pages)
-    last = run(poppler("pdftotext"), "-layout", "-enc", "UTF-8", "-f", str(total), "-l", str(total), str(english_pdf), "-")
+    last = run(
+        poppler("pdftotext"), "-layout", "-enc", "UTF-8", "-f", str(total), "-l", str(total), str(english_pdf), "-"
+    )
     assert [line.strip() for line in last.splitlines() if line.strip()][-1] == f"Page {total} of {total}"
     for page in ("en/index.html", "en/cite/index.html", "en/print_page/index.html"):
         (block,) = offered(deployed_site, page).select(".admonition.pdf-download")
         link = block.select_one("a[download]")
         assert link.get_text() == "Download the PDF" and f"{total} pages" in block.get_text(" ", strip=True)
-        assert (deployed_site / posixpath.normpath(posixpath.join(posixpath.dirname(page), link["href"]))) == english_pdf
+        assert (
+            deployed_site / posixpath.normpath(posixpath.join(posixpath.dirname(page), link["href"]))
+        ) == english_pdf

@@ -2,15 +2,9 @@
 
 from __future__ import annotations
 
-
-import pytest
-from mkdocs.exceptions import PluginError
-
 from citation_html import soup
 from manuscript import blocks
 from site_html import NOT_TEXT, formulas_as_tex, text_blocks
-
-from print_edition import static
 
 BLOCKS = blocks()
 
@@ -53,7 +47,9 @@ def test_print_edition_has_the_diagram_drawn_and_the_formulas_typeset(site):
 
 def test_print_edition_is_in_the_nav_after_the_cite_page(site):
     html = soup(site / "index.html")
-    labels = [link.get_text(" ", strip=True) for link in html.select(".md-nav--primary > .md-nav__list > .md-nav__item > a")]
+    labels = [
+        link.get_text(" ", strip=True) for link in html.select(".md-nav--primary > .md-nav__list > .md-nav__item > a")
+    ]
     assert labels[-2:] == ["如何引用", "打印版（全文）"], labels
 
 
@@ -104,8 +100,10 @@ def test_print_edition_needs_no_script_for_its_contents_list_or_layout(site):
     assert not html.select('script[src$="print-site.js"]'), "print-site's script is not loaded"
     assert not [s for s in html.select("script:not([src])") if "generate_toc" in s.get_text()]
     contents = [(a["href"], a.get_text(strip=True)) for a in html.select("#print-page-toc nav > ul a")]
-    sections = [(f"#{h.parent['id']}", h.get_text(strip=True).removesuffix("¶"))
-                for h in html.select("section.print-page[id] > h1")]
+    sections = [
+        (f"#{h.parent['id']}", h.get_text(strip=True).removesuffix("¶"))
+        for h in html.select("section.print-page[id] > h1")
+    ]
     assert [href for href, _ in contents] == [href for href, _ in sections], contents
     assert contents[1:] == sections[1:] and contents[0] == ("#index", "首页"), "the ten sections by their headings"
     assert not html.select("#print-page-toc [data-md-component]"), "a copy: Material's scroll-spy keeps to the sidebar"

@@ -10,6 +10,7 @@ import re
 from collections import Counter
 
 import pytest
+
 from helpers import ROOT
 from manuscript import GOLDEN
 
@@ -49,7 +50,9 @@ def test_search_index_keeps_the_term_whole(index, index_tokens, term):
     separator, texts = index
     words = set(index_tokens)
     pieces = sorted(w for w in words if w != term and (term.startswith(w) or term.endswith(w)))
-    assert any(w.startswith(term) for w in words), f"site/search/search_index.json: no word starts with {term!r}; pieces: {pieces}"
+    assert any(w.startswith(term) for w in words), (
+        f"site/search/search_index.json: no word starts with {term!r}; pieces: {pieces}"
+    )
     # The term's characters with one separator somewhere between them.
     cut = re.compile(separator.pattern.removesuffix("+").join(re.escape(c) for c in term))
     split_in = [location for location, text in texts.items() if cut.search(text)]

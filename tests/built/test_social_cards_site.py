@@ -12,20 +12,36 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from helpers import DEPLOYED_URL, ROOT, copy_project, mkdocs_build
 from fontTools.ttLib import TTFont
 from PIL import Image
 from test_offline import problems_in
 
-from social_cards import fonts
 from sitekit.edition import has_chinese
+from social_cards import fonts
+
+from helpers import DEPLOYED_URL, ROOT, copy_project, mkdocs_build
 
 CARD_TAGS = ["og:image", "og:image:type", "og:image:width", "og:image:height", "og:image:alt", "twitter:card"]
 # Every page a reader can share, in each edition (404.html is no page of the site: it has no card).
 PAGES = [
-    "", "1-background/", "2-concepts/", "3-algorithms/", "4-math/", "5-project/", "6-applications/", "7-resources/",
-    "8-summary/", "9-faq/", "10-further-reading/", "cite/", "errata/", "print_page/", "notebooks/",
-    "notebooks/s3_1_deep_learning_model/", "notebooks/s3_2_nlp_model/", "notebooks/s4_3_binary_classifier/",
+    "",
+    "1-background/",
+    "2-concepts/",
+    "3-algorithms/",
+    "4-math/",
+    "5-project/",
+    "6-applications/",
+    "7-resources/",
+    "8-summary/",
+    "9-faq/",
+    "10-further-reading/",
+    "cite/",
+    "errata/",
+    "print_page/",
+    "notebooks/",
+    "notebooks/s3_1_deep_learning_model/",
+    "notebooks/s3_2_nlp_model/",
+    "notebooks/s4_3_binary_classifier/",
     "notebooks/s5_2_image_classifier/",
 ]
 EDITIONS = {"zh": "", "en": "en/"}
@@ -56,8 +72,12 @@ def cards(deployed_site) -> dict[str, dict]:
         edition = "en/" if where.startswith("en/") else ""
         url = tags["og:image"]
         assert url.startswith(DEPLOYED_URL + edition + "assets/images/social/"), f"{where}: {url}"
-        found[where] = {**tags, "og:title": one(html, "og:title", where), "og:description": one(html, "og:description", where),
-                        "file": deployed_site / url.removeprefix(DEPLOYED_URL)}
+        found[where] = {
+            **tags,
+            "og:title": one(html, "og:title", where),
+            "og:description": one(html, "og:description", where),
+            "file": deployed_site / url.removeprefix(DEPLOYED_URL),
+        }
     return found
 
 
@@ -116,7 +136,9 @@ def test_the_plugin_adds_no_second_open_graph_title_or_description(cards):
 
 def test_no_page_with_its_card_fetches_from_elsewhere(deployed_site, cards):
     """tests/test_offline.py's check on the deployed pages: a card's URL is metadata, not a fetch."""
-    problems = [f"{where}: {problem}" for where in cards for problem in problems_in(deployed_site, deployed_site / where)]
+    problems = [
+        f"{where}: {problem}" for where in cards for problem in problems_in(deployed_site, deployed_site / where)
+    ]
     assert not problems, problems
 
 
@@ -128,8 +150,12 @@ def test_404_has_no_card(deployed_site):
 def test_a_title_with_a_character_the_font_lacks_stops_the_build_naming_the_page_and_the_character(tmp_path):
     project = copy_project(tmp_path / "project")
     page = project / "docs" / "2-concepts.md"
-    page.write_text(page.read_text(encoding="utf-8").replace("# 2. 核心概念与联系", "# 2. 核心概念与联系𪚥", 1), encoding="utf-8")
+    page.write_text(
+        page.read_text(encoding="utf-8").replace("# 2. 核心概念与联系", "# 2. 核心概念与联系𪚥", 1), encoding="utf-8"
+    )
     result = mkdocs_build(project, tmp_path / "site", SITE_URL=DEPLOYED_URL, TRANSLATIONS="0")
     assert result.returncode != 0
-    assert ("social_cards: docs/2-concepts.md: its social card's title '核心概念与联系𪚥' has '𪚥' (U+2A6A5), "
-            "which the card font (@embedpdf/fonts-sc, fonts/NotoSansHans-Bold.otf) does not have") in result.stderr, result.stderr[-2000:]
+    assert (
+        "social_cards: docs/2-concepts.md: its social card's title '核心概念与联系𪚥' has '𪚥' (U+2A6A5), "
+        "which the card font (@embedpdf/fonts-sc, fonts/NotoSansHans-Bold.otf) does not have"
+    ) in result.stderr, result.stderr[-2000:]
