@@ -6,6 +6,7 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -113,3 +114,27 @@ def once_per_run(tmp_path_factory, name: str, make: Callable[[Path], dict]) -> t
 # A deployment: site_url set, and a fixed build time (SOURCE_DATE_EPOCH = 2023-11-14 22:13:20 UTC).
 DEPLOYED_URL = "https://example.org/article/"
 DEPLOYED_EPOCH = "1700000000"
+
+
+def run_as_a_reader(script: str, figures: Path) -> tuple[int, str]:
+    """`python <script>` from the repository root, as a reader runs a snippet file (the figure
+    code from snippets/figures.py beside it, not from PYTHONPATH), its figures drawn into
+    `figures`: the exit code and the output, normalised as the frozen outputs are."""
+    from snippets import freeze
+
+    env = freeze.run_env(figures=figures)
+    env.pop("PYTHONPATH")
+    result = subprocess.run(
+        [sys.executable, script],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        timeout=freeze.TIMEOUT,
+    )
+    return result.returncode, freeze.normalise(result.stdout.decode())
+
+
+def output_shape(text: str) -> list[str]:
+    """The lines with every number masked: equal across machines whose floats round differently."""
+    return [re.sub(r"\d+(?:\.\d+)?(?:e-?\d+)?", "#", line) for line in text.splitlines()]

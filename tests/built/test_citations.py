@@ -475,47 +475,34 @@ def test_cite_pages_examples_are_what_the_processor_makes(site, edition, author)
     assert made["citations"][0]["text"].replace(META["author"], author) in text
 
 
+# What both languages of the page name: the APA sections, the forms and the record fields.
+ENGLISH_EDITION_TERMS = (
+    "9.38",
+    "9.39",
+    "9.21",
+    "6.1",
+    "[English translation]",
+    "Original work published as",
+    "Guonei da moxing shichang",
+    "genre",
+    "original-title",
+    "origtitle",
+    "M3",
+    "OP",
+    "cn-llm-market-sec-3-1-en",
+)
+
+
 @pytest.mark.parametrize(
     ("edition", "needed"),
     [
-        (
-            "",
-            (
-                "从英文版引用",
-                "APA 7 排在最前",
-                "9.38",
-                "9.39",
-                "9.21",
-                "6.1",
-                "[English translation]",
-                "Original work published as",
-                "Guonei da moxing shichang",
-                "genre",
-                "original-title",
-                "origtitle",
-                "M3",
-                "OP",
-                "cn-llm-market-sec-3-1-en",
-            ),
-        ),
+        ("", ("从英文版引用", "APA 7 排在最前", *ENGLISH_EDITION_TERMS)),
         (
             "en",
             (
                 "Citing from the English edition",
                 "APA 7 comes first",
-                "9.38",
-                "9.39",
-                "9.21",
-                "6.1",
-                "[English translation]",
-                "Original work published as",
-                "Guonei da moxing shichang",
-                "genre",
-                "original-title",
-                "origtitle",
-                "M3",
-                "OP",
-                "cn-llm-market-sec-3-1-en",
+                *ENGLISH_EDITION_TERMS,
                 "Anonymous",
                 "GB/T 7714 gives the original only",
             ),

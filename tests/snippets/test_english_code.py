@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import ast
 import io
-import re
 import shutil
 import subprocess
-import sys
 import tokenize
 
 import polib
@@ -23,7 +21,7 @@ from snippets import catalog, freeze
 from translations import code
 from translations.catalogs import Catalogs
 
-from helpers import build_edited_copy
+from helpers import build_edited_copy, output_shape, run_as_a_reader
 
 FILES = code.code_files()
 PYTHON = [path for path in FILES if path.suffix == ".py"]
@@ -217,25 +215,11 @@ def test_the_english_notebook_has_the_english_code_and_the_same_run(snippet):
 # -- they run -------------------------------------------------------------------------------------------
 
 
-def shape(text: str) -> list[str]:
-    return [re.sub(r"\d+(?:\.\d+)?(?:e-?\d+)?", "#", line) for line in text.splitlines()]
-
-
 @pytest.mark.parametrize("snippet", RUNNABLE, ids=[s.id for s in RUNNABLE])
 def test_the_english_module_runs_and_prints_the_frozen_output(snippet, tmp_path):
     english = code.english_path(snippet.path)
-    env = freeze.run_env(figures=tmp_path)
-    env.pop("PYTHONPATH")  # as a reader runs the file: the figure code from snippets/figures.py beside it
-    result = subprocess.run(
-        [sys.executable, english.relative_to(catalog.ROOT).as_posix()],
-        cwd=catalog.ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        timeout=freeze.TIMEOUT,
-    )
-    output = freeze.normalise(result.stdout.decode())
-    assert result.returncode == 0, f"{english.name} failed:\n{output[-3000:]}"
-    assert shape(output) == shape(snippet.frozen_output.read_text(encoding="utf-8")), (
+    returncode, output = run_as_a_reader(english.relative_to(catalog.ROOT).as_posix(), tmp_path)
+    assert returncode == 0, f"{english.name} failed:\n{output[-3000:]}"
+    assert output_shape(output) == output_shape(snippet.frozen_output.read_text(encoding="utf-8")), (
         f"{english.name}: not the frozen output"
     )

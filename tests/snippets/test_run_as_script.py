@@ -2,37 +2,21 @@
 
 from __future__ import annotations
 
-import re
-import subprocess
-import sys
 import xml.etree.ElementTree as ElementTree
 
 import pytest
 
 from snippets import catalog, freeze
 
+from helpers import output_shape, run_as_a_reader
+
 RUNNABLE = catalog.runnable()
-
-
-def shape(text: str) -> list[str]:
-    """The lines with every number masked: equal across machines whose floats round differently."""
-    return [re.sub(r"\d+(?:\.\d+)?(?:e-?\d+)?", "#", line) for line in text.splitlines()]
 
 
 @pytest.mark.parametrize("snippet", RUNNABLE, ids=[s.id for s in RUNNABLE])
 def test_runs_as_a_script_draws_its_figures_and_matches_its_frozen_output(snippet, tmp_path):
-    env = freeze.run_env(figures=tmp_path)
-    env.pop("PYTHONPATH")  # as a reader runs a file: the figure code comes from snippets/figures.py beside it
-    result = subprocess.run(
-        [sys.executable, snippet.rel],  # `python snippets/<file>.py`, from the repository root
-        cwd=catalog.ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        timeout=freeze.TIMEOUT,
-    )
-    output = freeze.normalise(result.stdout.decode())
-    assert result.returncode == 0, f"{snippet.rel} failed:\n{output[-3000:]}"
+    returncode, output = run_as_a_reader(snippet.rel, tmp_path)  # `python snippets/<file>.py`
+    assert returncode == 0, f"{snippet.rel} failed:\n{output[-3000:]}"
     assert output.strip(), f"{snippet.rel} printed nothing"
     drawn = freeze.read_figures(tmp_path, snippet.rel)  # every listed SVG is there, nothing else
     assert [f["name"] for f in drawn] == ["training-curves", "data", "model"], f"{snippet.rel} drew {drawn}"
@@ -40,7 +24,7 @@ def test_runs_as_a_script_draws_its_figures_and_matches_its_frozen_output(snippe
         ElementTree.parse(svg)
     if freeze.stale(snippet) is None:  # a stale snippet is reported by test_frozen_outputs
         frozen = snippet.frozen_output.read_text(encoding="utf-8")
-        assert shape(output) == shape(frozen), (
+        assert output_shape(output) == output_shape(frozen), (
             f"{snippet.rel}: its output no longer matches the frozen {snippet.frozen_output.name} line for line "
             f"(numbers aside); run `python -m snippets freeze {snippet.id}`"
         )
