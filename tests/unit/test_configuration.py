@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fnmatch
 import json
 import re
 
@@ -107,3 +108,18 @@ def test_tests_import_helpers_not_conftest():
         if re.search(r"^\s*(?:from conftest import|import conftest)\b", path.read_text(encoding="utf-8"), re.M)
     ]
     assert not importing, f"import from tests/helpers.py instead: {importing}"
+
+
+def test_pytest_collects_every_test_folder(pytestconfig):
+    """pytest skips folders matching `norecursedirs` without a word (by default `build`, `dist`,
+    `venv`, …): a folder of tests named so would never run in `make test`."""
+    patterns = pytestconfig.getini("norecursedirs")
+    skipped = sorted(
+        {
+            f"tests/{folder.as_posix()}"
+            for path in (ROOT / "tests").rglob("test_*.py")
+            for folder in path.relative_to(ROOT / "tests").parents
+            if folder.name and any(fnmatch.fnmatch(folder.name, pattern) for pattern in patterns)
+        }
+    )
+    assert not skipped, f"pytest never collects {skipped} (norecursedirs {patterns}): rename the folder"
