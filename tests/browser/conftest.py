@@ -158,6 +158,19 @@ class Visit:
         self.start(path)
         return self.settle()
 
+    def without_cache(self) -> Visit:
+        """Every page this tab loads fetches everything it needs, as on a first visit (each_page_loaded
+        reuses tabs: a new browser context per page costs a renderer process and ~1 s of CPU)."""
+        session = self.context.new_cdp_session(self.page)
+        session.send("Network.enable")
+        session.send("Network.setCacheDisabled", {"cacheDisabled": True})
+        return self
+
+    def forget(self) -> None:
+        """Clear what was recorded, before this tab loads its next page."""
+        for record in (self.requests, self.external_requests, self.console_errors, self.csp_violations):
+            record.clear()
+
     def start(self, path: str = "") -> None:
         """Begin loading a page; `settle` waits for it (several visits can load at once)."""
         self.page.goto(self.base_url + path, wait_until="commit")
@@ -286,43 +299,60 @@ DRAW_ALL = """async () => {
 
 @pytest.fixture(scope="session", params=[(d, s) for d in VIEWPORTS for s in SCHEMES], ids=lambda p: "-".join(p))
 def page_views(request, browser, base_url, built_pages) -> list[PageView]:
-    """Every built page loaded once per viewport and scheme, in a fresh context (nothing
-    cached, every request seen), photographed to tests/screenshots/, measured (sideways
-    scrolling, inline code size) and checked by axe-core; tests/browser/page_checks.py
-    reads them."""
+    """Every built page loaded once per viewport and scheme (nothing cached, every request seen),
+    photographed to tests/screenshots/, measured (sideways scrolling, inline code size) and
+    checked by axe-core; tests/browser/page_checks.py reads them."""
     assert AXE.is_file(), f"{AXE} is missing: run `npm ci` (or `make deps`)"
     axe_source = AXE.read_text(encoding="utf-8")
     device, scheme = request.param
     SCREENSHOTS.mkdir(exist_ok=True)
-    views = []
-    # A few pages load at once, each in its own context: their 500 ms of network quiet
-    # (Visit.settle) overlap instead of adding up; each is then measured on its own.
-    loading: list[tuple[BuiltPage, Visit]] = []
-    for index, page in enumerate(built_pages):
-        v = Visit(browser, base_url, viewport=VIEWPORTS[device], color_scheme=scheme)
-        v.start(page.url)
-        loading.append((page, v))
-        if len(loading) < LOADING_AT_ONCE and index < len(built_pages) - 1:
-            continue
-        views += [view_of(page, v, device, scheme, axe_source) for page, v in loading]
-        loading = []
-    return views
+    return each_page_loaded(
+        browser,
+        base_url,
+        built_pages,
+        lambda page, v: view_of(page, v, device, scheme, axe_source),
+        viewport=VIEWPORTS[device],
+        color_scheme=scheme,
+    )
 
 
 LOADING_AT_ONCE = 4
 
 
-def view_of(page, v: Visit, device: str, scheme: str, axe_source: str) -> PageView:
-    """One loaded page's view: photographed, measured, checked by axe-core; its context closed."""
+def each_page_loaded(browser, base_url: str, pages: list[BuiltPage], look, **context_options) -> list:
+    """`look(page, visit)` for every page once it has loaded, in page order.
+
+    A few tabs load at once, so that their 500 ms of network quiet (Visit.settle) overlap
+    instead of adding up; each page is then looked at on its own. The tabs are reused from
+    page to page, each in its own context (`context_options` go to `browser.new_context`)
+    with the HTTP cache off and its records cleared before each page: every page fetches
+    everything a first visit would, and its requests, console errors and policy violations
+    are its own."""
+    tabs = [
+        Visit(browser, base_url, **context_options).without_cache() for _ in range(min(LOADING_AT_ONCE, len(pages)))
+    ]
+    looked = []
     try:
-        tab = v.settle()
-        tab.evaluate(DRAW_ALL)
-        tab.screenshot(path=SCREENSHOTS / screenshot_name(page, device, scheme), full_page=True)
-        problems = v.problems()  # before axe-core is injected: what the page itself did
-        sideways = tab.evaluate(SIDEWAYS)
-        small_code = tab.evaluate(SMALL_CODE)
-        tab.evaluate(axe_source)  # through DevTools: the page's Content-Security-Policy does not apply
-        axe = tab.evaluate(AXE_RUN, AXE_TAGS)
-        return PageView(page, device, scheme, list(v.requests), problems, sideways, small_code, axe)
+        for start in range(0, len(pages), len(tabs)):
+            batch = list(zip(pages[start : start + len(tabs)], tabs, strict=False))  # the last batch may be short
+            for page, v in batch:
+                v.forget()
+                v.start(page.url)
+            looked += [look(page, v) for page, v in batch]
     finally:
-        v.context.close()
+        for v in tabs:
+            v.context.close()
+    return looked
+
+
+def view_of(page, v: Visit, device: str, scheme: str, axe_source: str) -> PageView:
+    """One loading page's view: photographed, measured, checked by axe-core."""
+    tab = v.settle()
+    tab.evaluate(DRAW_ALL)
+    tab.screenshot(path=SCREENSHOTS / screenshot_name(page, device, scheme), full_page=True)
+    problems = v.problems()  # before axe-core is injected: what the page itself did
+    sideways = tab.evaluate(SIDEWAYS)
+    small_code = tab.evaluate(SMALL_CODE)
+    tab.evaluate(axe_source)  # through DevTools: the page's Content-Security-Policy does not apply
+    axe = tab.evaluate(AXE_RUN, AXE_TAGS)
+    return PageView(page, device, scheme, list(v.requests), problems, sideways, small_code, axe)

@@ -16,6 +16,8 @@ import pytest
 
 from snippets import catalog, diagrams
 
+from .conftest import each_page_loaded
+
 CONCEPT_MAP_LABELS = ["大模型技术", "同质化发展", "市场竞争", "技术创新", "市场需求"]
 # The English drawing's labels, word by word (Mermaid may wrap a label over rows, which textContent joins).
 CONCEPT_MAP_LABELS_EN = sorted(
@@ -62,16 +64,9 @@ def no_js(visit):
     return lambda **options: visit(java_script_enabled=False, **options)
 
 
-def test_every_page_reads_without_javascript(no_js, built_pages):
-    problems = []
-    # Four pages load at once (each its own context), so their waits for network quiet overlap.
-    batches = [built_pages[start : start + 4] for start in range(0, len(built_pages), 4)]
-    for batch in batches:
-        visits = [no_js() for _ in batch]
-        for page, v in zip(batch, visits, strict=True):
-            v.start(page.url)
-        for page, v in zip(batch, visits, strict=True):
-            problems += read_without_javascript(page, v)
+def test_every_page_reads_without_javascript(browser, base_url, built_pages):
+    looked = each_page_loaded(browser, base_url, built_pages, read_without_javascript, java_script_enabled=False)
+    problems = [problem for page_problems in looked for problem in page_problems]
     assert not problems, "\n".join(problems)
 
 
@@ -93,9 +88,7 @@ def read_without_javascript(page, v) -> list[str]:
         raw = RAW_TEX.findall(tab.evaluate(VISIBLE_TEXT))
         if raw:
             problems.append(f"{page}: raw TeX in the visible text: {raw[:5]}")
-    if v.external_requests:
-        problems.append(f"{page}: requests to other hosts: {v.external_requests}")
-    v.context.close()
+    problems += [f"{page}: {problem}" for problem in v.problems()]
     return problems
 
 
