@@ -13,7 +13,7 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: serve serve-full serve-en check test build pdf deps
+.PHONY: serve serve-full serve-en check test screenshots build pdf deps
 
 deps: $(VENV)/.installed node_modules/.installed
 
@@ -69,3 +69,9 @@ check: deps
 PYTEST_WORKERS ?= 2
 test: check
 	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile --ignore=tests/unit
+
+# Every page in every view (light/dark × 1280/390 px) and the citation blocks photographed to
+# tests/screenshots/ for a human look, while their checks run; no test reads the pictures.
+screenshots: deps
+	SCREENSHOTS=1 $(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile \
+		tests/browser/test_pages_desktop.py tests/browser/test_pages_phone.py tests/browser/test_citations_browser.py

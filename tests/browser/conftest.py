@@ -282,6 +282,22 @@ class PageView:
         return any(urlsplit(url).path.endswith(suffix) for url in self.requests)
 
 
+def screenshots_wanted() -> bool:
+    """Screenshots are for people to look at, and no test reads them: they are taken when asked
+    for (`make screenshots`, or SCREENSHOTS=1), not in every run (~0.2 s of CPU a page view)."""
+    value = os.environ.get("SCREENSHOTS", "")
+    if value not in ("", "0", "1"):
+        raise ValueError(f"SCREENSHOTS={value!r}: 1 takes the screenshots, 0 or nothing does not")
+    return value == "1"
+
+
+def photograph(tab, name: str, **options) -> None:
+    """`tab` photographed to tests/screenshots/`name`, if screenshots are wanted."""
+    if screenshots_wanted():
+        SCREENSHOTS.mkdir(exist_ok=True)
+        tab.screenshot(path=SCREENSHOTS / name, **options)
+
+
 def screenshot_name(page: BuiltPage, device: str, scheme: str) -> str:
     stem = page.url.strip("/").replace("/", "_").removesuffix(".html") or "index"
     return f"{stem}-{device}-{scheme}.png"
@@ -300,12 +316,11 @@ DRAW_ALL = """async () => {
 @pytest.fixture(scope="session", params=[(d, s) for d in VIEWPORTS for s in SCHEMES], ids=lambda p: "-".join(p))
 def page_views(request, browser, base_url, built_pages) -> list[PageView]:
     """Every built page loaded once per viewport and scheme (nothing cached, every request seen),
-    photographed to tests/screenshots/, measured (sideways scrolling, inline code size) and
-    checked by axe-core; tests/browser/page_checks.py reads them."""
+    measured (sideways scrolling, inline code size), checked by axe-core and, if screenshots are
+    wanted, photographed to tests/screenshots/; tests/browser/page_checks.py reads them."""
     assert AXE.is_file(), f"{AXE} is missing: run `npm ci` (or `make deps`)"
     axe_source = AXE.read_text(encoding="utf-8")
     device, scheme = request.param
-    SCREENSHOTS.mkdir(exist_ok=True)
     return each_page_loaded(
         browser,
         base_url,
@@ -346,10 +361,10 @@ def each_page_loaded(browser, base_url: str, pages: list[BuiltPage], look, **con
 
 
 def view_of(page, v: Visit, device: str, scheme: str, axe_source: str) -> PageView:
-    """One loading page's view: photographed, measured, checked by axe-core."""
+    """One loading page's view: measured, checked by axe-core, photographed if wanted."""
     tab = v.settle()
     tab.evaluate(DRAW_ALL)
-    tab.screenshot(path=SCREENSHOTS / screenshot_name(page, device, scheme), full_page=True)
+    photograph(tab, screenshot_name(page, device, scheme), full_page=True)
     problems = v.problems()  # before axe-core is injected: what the page itself did
     sideways = tab.evaluate(SIDEWAYS)
     small_code = tab.evaluate(SMALL_CODE)

@@ -1,12 +1,13 @@
 """The checks of every built page in a view (conftest.page_views: one load of each page per
-view, ~2 minutes a view). test_pages_desktop.py and test_pages_phone.py run them, two views
+view, under a minute a view). test_pages_desktop.py and test_pages_phone.py run them, two views
 each: `make test`'s workers are dealt whole modules, so each worker loads one half.
 
 Only local requests, no console error, no Content-Security-Policy violation, KaTeX's
 stylesheet exactly where there is a formula, no Mermaid or KaTeX script anywhere, no
-search index until the reader searches, and a
-screenshot in tests/screenshots/ for people to look at. The page fits its window (nothing
-makes it scroll sideways on a phone) and its inline code is drawn at 12px or more.
+search index until the reader searches. The page fits its window (nothing makes it
+scroll sideways on a phone) and its inline code is drawn at 12px or more. With
+SCREENSHOTS=1 (`make screenshots`) each view is photographed to tests/screenshots/ for
+people to look at.
 
 axe-core (npm, pinned in package.json) with the WCAG 2.0/2.1/2.2 A and AA rules and its
 best practices must report nothing except the ALLOWED violations: markup of Material's

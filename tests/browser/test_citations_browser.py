@@ -7,7 +7,7 @@
 - 引用此段 gives both in-text forms with the paragraph's locator (landing page, §3.1,
   after an editor's note) and the entries of its record; a link to a paragraph id scrolls to it;
 - the blocks stay quiet: one small line when closed, no overflow at 390 px (screenshots
-  light/dark × 1280/390 px go to tests/screenshots/ for a human look);
+  light/dark × 1280/390 px go to tests/screenshots/ for a human look, with SCREENSHOTS=1);
 - the print edition prints to a PDF that holds all ten sections and no navigation.
 """
 
@@ -22,10 +22,10 @@ import pytest
 
 from citations.export import EXPORTS, biblatex
 
-from citation_html import FORMATS, ROOT, STYLE_OF, citation_metadata, processor_output, records_of
+from .conftest import SCREENSHOTS, photograph, screenshots_wanted
+from citation_html import FORMATS, STYLE_OF, citation_metadata, processor_output, records_of
 from manuscript import numbered_headings
 
-SCREENSHOTS = ROOT / "tests" / "screenshots"
 READER_TODAY = datetime(2031, 2, 3, 10, 0)  # local time of the (emulated) reader
 META = citation_metadata()
 
@@ -282,8 +282,7 @@ def test_a_link_to_a_paragraph_scrolls_to_it(visit):
 def test_citation_blocks_and_numbers_are_quiet_and_fit(visit, scheme, width):
     v = visit(viewport={"width": width, "height": 900}, color_scheme=scheme)
     page = v.goto("7-resources/")
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"cite-closed-{scheme}-{width}.png"))
+    photograph(page, f"cite-closed-{scheme}-{width}.png")
 
     body_size = page.evaluate("parseFloat(getComputedStyle(document.querySelector('article.md-typeset')).fontSize)")
     for box in page.locator("details.cite").all():
@@ -304,12 +303,13 @@ def test_citation_blocks_and_numbers_are_quiet_and_fit(visit, scheme, width):
 
     box = open_citation(page, "#sec-7-1 + details.cite", "GB/T 7714-2025")
     box.scroll_into_view_if_needed()
-    page.wait_for_timeout(500)  # let the tab indicator finish its transition, for the screenshot
-    page.screenshot(path=str(SCREENSHOTS / f"cite-open-{scheme}-{width}.png"))
+    if screenshots_wanted():
+        page.wait_for_timeout(500)  # let the tab indicator finish its transition, for the screenshot
+    photograph(page, f"cite-open-{scheme}-{width}.png")
     page.locator("#sec-7-1-1-p2 > a.para-num").click()
     page.locator(".cite-para").scroll_into_view_if_needed()
     page.wait_for_timeout(300)
-    page.screenshot(path=str(SCREENSHOTS / f"cite-paragraph-{scheme}-{width}.png"))
+    photograph(page, f"cite-paragraph-{scheme}-{width}.png")
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0, f"the page scrolls sideways by {overflow}px with a citation open"
     box.locator(".tabbed-labels > label", has_text="BibTeX").click()
@@ -332,8 +332,9 @@ def test_print_edition_prints_to_a_complete_pdf(visit, tmp_path):
     page.emulate_media(media="print")
     pdf = tmp_path / "article.pdf"
     page.pdf(path=str(pdf), format="A4")
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    shutil.copy(pdf, SCREENSHOTS / "print-edition.pdf")  # for a human look
+    if screenshots_wanted():
+        SCREENSHOTS.mkdir(exist_ok=True)
+        shutil.copy(pdf, SCREENSHOTS / "print-edition.pdf")  # for a human look
 
     text = subprocess.run(
         [converter, "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, check=True
