@@ -167,7 +167,10 @@ class Visit:
         return self
 
     def forget(self) -> None:
-        """Clear what was recorded, before this tab loads its next page."""
+        """Clear what was recorded and what the last page stored (Material keeps the palette in
+        localStorage, linked tabs the reader's choice): the next page this tab loads is a first visit."""
+        if self.page.url.startswith(self.base_url):
+            self.page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
         for record in (self.requests, self.external_requests, self.console_errors, self.csp_violations):
             record.clear()
 
@@ -340,9 +343,9 @@ def each_page_loaded(browser, base_url: str, pages: list[BuiltPage], look, **con
     A few tabs load at once, so that their 500 ms of network quiet (Visit.settle) overlap
     instead of adding up; each page is then looked at on its own. The tabs are reused from
     page to page, each in its own context (`context_options` go to `browser.new_context`)
-    with the HTTP cache off and its records cleared before each page: every page fetches
-    everything a first visit would, and its requests, console errors and policy violations
-    are its own."""
+    with the HTTP cache off, and its records and the site's storage cleared before each page:
+    every page is a first visit, fetches everything it needs, and its requests, console errors
+    and policy violations are its own."""
     tabs = [
         Visit(browser, base_url, **context_options).without_cache() for _ in range(min(LOADING_AT_ONCE, len(pages)))
     ]

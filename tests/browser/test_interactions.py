@@ -7,6 +7,8 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
+from .conftest import each_page_loaded
+
 # term -> the section a result must link to (page/#anchor).
 SEARCHES = {
     "同质化": "2-concepts/#sec-2-2",
@@ -16,28 +18,30 @@ SEARCHES = {
 PHONE = {"width": 390, "height": 844}
 
 
-def test_content_tabs_switch_on_click(visit, built_pages):
+def test_content_tabs_switch_on_click(browser, base_url, built_pages):
     pages = [p for p in built_pages if p.has_tabs]
     if not pages:
         pytest.skip("no built page has content tabs (.tabbed-set) yet; they come with the runnable-code tabs branch")
-    for page in pages:
-        tab = visit().goto(page.url)
-        tab_set = tab.locator(".tabbed-set:not(details .tabbed-set)").first
-        labels = tab_set.locator(":scope > .tabbed-labels > label")
-        blocks = tab_set.locator(":scope > .tabbed-content > .tabbed-block")
-        assert labels.count() >= 2, f"{page}: the first tab set has fewer than two tabs"
-        tab_set.scroll_into_view_if_needed()
-        assert blocks.nth(0).is_visible() and not blocks.nth(1).is_visible(), (
-            f"{page}: the first tab is not the one shown"
-        )
-        labels.nth(1).click()
-        assert blocks.nth(1).is_visible() and not blocks.nth(0).is_visible(), (
-            f"{page}: clicking the second tab did not show it"
-        )
-        labels.nth(0).click()
-        assert blocks.nth(0).is_visible() and not blocks.nth(1).is_visible(), (
-            f"{page}: clicking the first tab did not show it again"
-        )
+    each_page_loaded(browser, base_url, pages, switch_the_first_tab_set)
+
+
+def switch_the_first_tab_set(page, v) -> None:
+    tab = v.settle()
+    tab_set = tab.locator(".tabbed-set:not(details .tabbed-set)").first
+    labels = tab_set.locator(":scope > .tabbed-labels > label")
+    blocks = tab_set.locator(":scope > .tabbed-content > .tabbed-block")
+    assert labels.count() >= 2, f"{page}: the first tab set has fewer than two tabs"
+    tab_set.scroll_into_view_if_needed()
+    assert blocks.nth(0).is_visible() and not blocks.nth(1).is_visible(), f"{page}: the first tab is not the one shown"
+    labels.nth(1).click()
+    assert blocks.nth(1).is_visible() and not blocks.nth(0).is_visible(), (
+        f"{page}: clicking the second tab did not show it"
+    )
+    labels.nth(0).click()
+    assert blocks.nth(0).is_visible() and not blocks.nth(1).is_visible(), (
+        f"{page}: clicking the first tab did not show it again"
+    )
+    assert not v.problems(), f"{page}: {v.problems()}"
 
 
 def search_result_links(tab, term: str) -> list[str]:
