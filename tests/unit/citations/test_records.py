@@ -77,3 +77,40 @@ def test_style_files_are_the_official_ones_unmodified():
 def test_cite_page_follows_the_article_in_the_nav():
     nav = [entry if isinstance(entry, str) else next(iter(entry.values())) for entry in mkdocs_yml()["nav"]]
     assert nav.index("cite.md") > nav.index("10-further-reading.md")
+
+
+def test_a_request_is_answered_as_a_fresh_process_would_answer_it():
+    """The build and the tests' reference (citation_html.reference_processor) each keep one Node
+    process for many requests: what earlier requests left in citeproc-js's engines (other works,
+    styles, locators) must not change the next answer."""
+    from citations.processor import FORMAT
+    from citations.records import request
+    from sitekit.node import Worker
+
+    def work(id_: str, title: str, year: int) -> dict:
+        return {
+            "id": id_,
+            "type": "webpage",
+            "title": title,
+            "author": [{"family": "Zhang", "given": "San"}],
+            "issued": {"date-parts": [[year]]},
+            "URL": f"https://example.org/{id_}",
+        }
+
+    earlier = [work("first", "First work", 2023), work("second", "Second work", 2023)]
+    styles = ("apa", "gbt-2025", "gbt-2015")
+    processor_output(
+        earlier,
+        entries=[(style, w["id"]) for style in styles for w in earlier],
+        citations=[(style, w["id"], "sec. 2") for style in styles for w in earlier],
+    )
+    later = [work("second", "Second work, revised", 2024)]
+    jobs = {
+        "entries": [(style, "second") for style in styles],
+        "citations": [(style, "second", "") for style in styles],
+    }
+    fresh = Worker(ROOT)
+    try:
+        assert processor_output(later, **jobs) == fresh.ask(FORMAT, request(later, **jobs))
+    finally:
+        fresh.close()
