@@ -18,8 +18,8 @@ def test_the_build_keeps_compiled_templates_and_jiebas_dictionary_in_the_project
 
 
 def test_an_edited_template_is_compiled_again_not_served_from_the_cache(tmp_path, site):
-    project = copy_project(tmp_path / "project")
-    shutil.copytree(ROOT / ".cache" / "jinja2", project / ".cache" / "jinja2")  # warm: every template compiled
+    project = copy_project(tmp_path / "project")  # warm: every template compiled
+    assert list((project / ".cache" / "jinja2").glob("__jinja2_*.cache")), "the copy has no compiled template"
     main = project / "overrides" / "main.html"
     main.write_text(
         main.read_text(encoding="utf-8").replace("{% block extrahead %}", "{% block extrahead %}\n  " + MARK, 1),
@@ -39,7 +39,9 @@ def test_a_warm_build_converts_no_notebook_in_either_edition(tmp_path, site):
     """mkdocs-jupyter evicts every cached notebook its build did not use: sharing one folder,
     each edition evicted the other's, and every build converted all notebooks again."""
     notebooks = sorted((ROOT / "docs" / "notebooks").glob("*.ipynb"))  # both editions'
-    project = copy_project(tmp_path / "project")  # with the formulas' and citations' caches, not the notebooks'
+    project = copy_project(tmp_path / "project")
+    for cache in ("mkdocs-jupyter", "mkdocs-jupyter-en"):  # the notebooks' caches emptied: a cold first build
+        shutil.rmtree(project / ".cache" / cache)
 
     # -v: mkdocs-jupyter's lines on its cache are shown in a verbose build only (sitekit/caches.py).
     first = mkdocs_build(project, tmp_path / "first", "-v")
