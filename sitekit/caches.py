@@ -17,6 +17,13 @@
   index anything. Kept in .cache/jieba/. Set before Material's search plugin
   loads the user dictionary (which initialises jieba): the hook's on_config runs first.
 
+- mkdocs-jupyter's converted notebooks (.cache/mkdocs-jupyter*/, its own cache): it writes
+  an entry in place, so a build running beside (the test suite's two workers build the site
+  at once from a fresh clone; `mkdocs serve` beside `make build`) could read half of one and
+  fail ("Error reading page 'notebooks/….ipynb': Unterminated string", seen in a test run).
+  Its entries are written aside and renamed into place instead (cache_files.write), through
+  the one function of the plugin that names an entry's file.
+
 Neither says so in every build's log: jieba's "Building prefix dict …" lines are off, and
 so are mkdocs-jupyter's lines for each notebook it finds in its cache or converts and
 each file it copies (sixteen a build), unless MkDocs is verbose (-v).
@@ -25,13 +32,31 @@ each file it copies (sixteen a build), unless MkDocs is verbose (-v).
 from __future__ import annotations
 
 import logging
-from pathlib import Path
+from pathlib import Path, PosixPath
 
 import jieba
 import jinja2
+import mkdocs_jupyter.plugin
+
+from sitekit import cache_files
 
 CACHE = ".cache"
 NOTEBOOK_LOGGERS = ("mkdocs.plugins.mkdocs_jupyter", "mkdocs.mkdocs-jupyter")
+
+
+class NotebookCacheEntry(PosixPath):
+    """A file of mkdocs-jupyter's cache that is written whole or not at all."""
+
+    def write_text(self, data: str, encoding=None, errors=None, newline=None) -> int:
+        cache_files.write(Path(self), data)  # a plain path: its partial file is written as usual
+        return len(data)
+
+
+_notebook_cache_path = mkdocs_jupyter.plugin._get_cache_path
+
+
+def notebook_cache_entry(cache_dir, cache_key) -> NotebookCacheEntry:
+    return NotebookCacheEntry(_notebook_cache_path(cache_dir, cache_key))
 
 
 def keep_in_project(config) -> None:
@@ -51,6 +76,7 @@ def keep_in_project(config) -> None:
         return env
 
     config.theme.get_env = get_env
+    mkdocs_jupyter.plugin._get_cache_path = notebook_cache_entry
 
     if logging.getLogger("mkdocs").getEffectiveLevel() > logging.DEBUG:
         for name in NOTEBOOK_LOGGERS:

@@ -7,8 +7,10 @@ from types import SimpleNamespace
 
 import jieba
 import jinja2
+import mkdocs_jupyter.plugin
 import pytest
 
+from sitekit import cache_files
 from sitekit.caches import NOTEBOOK_LOGGERS, keep_in_project
 
 
@@ -47,3 +49,21 @@ def test_notebook_cache_lines_are_shown_only_in_a_verbose_build(tmp_path, logger
         logging.getLogger(name).setLevel(logging.NOTSET)
     keep_in_project(config_in(tmp_path))
     assert all(logging.getLogger(name).isEnabledFor(logging.INFO) is not quiet for name in NOTEBOOK_LOGGERS)
+
+
+def test_a_notebook_cache_entry_is_written_aside_and_renamed_into_place(tmp_path, loggers, monkeypatch):
+    """mkdocs-jupyter wrote its entries in place: a build beside read half of one and failed."""
+    keep_in_project(config_in(tmp_path))
+    keep_in_project(config_in(tmp_path))  # every rebuild under `mkdocs serve`: still one wrapping
+    renamed = []
+    replace = cache_files.os.replace
+    monkeypatch.setattr(cache_files.os, "replace", lambda src, dst: (renamed.append((src, dst)), replace(src, dst)))
+
+    entry = mkdocs_jupyter.plugin._get_cache_path(str(tmp_path / ".cache" / "mkdocs-jupyter"), "key")
+    entry.parent.mkdir(parents=True, exist_ok=True)
+    entry.write_text('{"content": "<p>converted</p>"}', encoding="utf-8")  # as the plugin writes one
+
+    assert entry == tmp_path / ".cache" / "mkdocs-jupyter" / "key.json"
+    assert [dst for _, dst in renamed] == [entry], "the entry was not renamed into place"
+    assert entry.read_text(encoding="utf-8") == '{"content": "<p>converted</p>"}'
+    assert list(entry.parent.iterdir()) == [entry], "a partial file was left beside"
