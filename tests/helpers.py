@@ -19,8 +19,10 @@ ROOT = Path(__file__).resolve().parent.parent
 # What a build needs; a temporary copy of these is a complete project. The build's caches come
 # along (the Node tasks' answers, converted notebooks, compiled templates, the search index's
 # entries and jieba's dictionary), so a copy builds like a warm tree, doing again only what its
-# edit changes; a test of a cache empties it in its copy. (Social cards are not copied: 35 MB,
-# and only builds with SITE_URL draw them.)
+# edit changes; a test of a cache empties it in its copy. Each of these caches writes a file aside
+# and renames it into place (sitekit/cache_files.py; Jinja and jieba do so themselves), so a copy
+# made while a build runs never takes half of one. (Social cards are not copied: 35 MB, and only
+# builds with SITE_URL draw them.)
 PACKAGES = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"]
 PROJECT_FILES = [
     "mkdocs.yml",
@@ -71,24 +73,10 @@ def copy_project(dest: Path) -> Path:
             if name == "node_modules":
                 (dest / name).symlink_to(src)
             else:
-                shutil.copytree(
-                    src, dest / name, ignore=shutil.ignore_patterns("__pycache__"), copy_function=copy_whole
-                )
+                shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
         elif src.exists():
             shutil.copy2(src, dest / name)
     return dest
-
-
-def copy_whole(src: str, dst: str) -> None:
-    """shutil.copy2, leaving out a notebook cache entry still being written: mkdocs-jupyter writes
-    them in place, and a build of the project may be running in the other worker. Left out, it is
-    a cache miss in the copy; copied half, it would break the copy's build."""
-    if Path(src).parent.name.startswith("mkdocs-jupyter"):
-        try:
-            json.loads(Path(src).read_text(encoding="utf-8"))
-        except ValueError:
-            return
-    shutil.copy2(src, dst)
 
 
 def build_edited_copy(
